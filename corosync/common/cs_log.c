@@ -14,18 +14,10 @@
 #define CS_LOG_TRACE (LOG_DEBUG + 1)
 
 static const char *const subsys_names[CS_SUBSYS_COUNT] = {
-	[CS_SUBSYS_QB] = "QB",
-	[CS_SUBSYS_MAIN] = "MAIN",
-	[CS_SUBSYS_TOTEM] = "TOTEM",
-	[CS_SUBSYS_SERV] = "SERV",
-	[CS_SUBSYS_QUORUM] = "QUORUM",
-	[CS_SUBSYS_VOTEQ] = "VOTEQ",
-	[CS_SUBSYS_CPG] = "CPG",
-	[CS_SUBSYS_CMAP] = "CMAP",
-	[CS_SUBSYS_CFG] = "CFG",
-	[CS_SUBSYS_SYNC] = "SYNC",
-	[CS_SUBSYS_CRYPTO] = "CRYPTO",
-	[CS_SUBSYS_TOOL] = "TOOL",
+	[CS_SUBSYS_QB] = "QB",     [CS_SUBSYS_MAIN] = "MAIN",     [CS_SUBSYS_TOTEM] = "TOTEM",
+	[CS_SUBSYS_SERV] = "SERV", [CS_SUBSYS_QUORUM] = "QUORUM", [CS_SUBSYS_VOTEQ] = "VOTEQ",
+	[CS_SUBSYS_CPG] = "CPG",   [CS_SUBSYS_CMAP] = "CMAP",     [CS_SUBSYS_CFG] = "CFG",
+	[CS_SUBSYS_SYNC] = "SYNC", [CS_SUBSYS_CRYPTO] = "CRYPTO", [CS_SUBSYS_TOOL] = "TOOL",
 };
 
 struct named_value {
@@ -34,28 +26,39 @@ struct named_value {
 };
 
 static const struct named_value priorities[] = {
-	{ "emerg", LOG_EMERG },   { "alert", LOG_ALERT },
-	{ "crit", LOG_CRIT },     { "err", LOG_ERR },
-	{ "error", LOG_ERR },     { "warning", LOG_WARNING },
-	{ "notice", LOG_NOTICE }, { "info", LOG_INFO },
-	{ "debug", LOG_DEBUG },   { "trace", CS_LOG_TRACE },
+	{ "emerg", LOG_EMERG },
+	{ "alert", LOG_ALERT },
+	{ "crit", LOG_CRIT },
+	{ "err", LOG_ERR },
+	{ "error", LOG_ERR },
+	{ "warning", LOG_WARNING },
+	{ "notice", LOG_NOTICE },
+	{ "info", LOG_INFO },
+	{ "debug", LOG_DEBUG },
+	{ "trace", CS_LOG_TRACE },
 	{ NULL, 0 },
 };
 
 static const struct named_value facilities[] = {
-	{ "daemon", LOG_DAEMON }, { "user", LOG_USER },
-	{ "auth", LOG_AUTH },     { "syslog", LOG_SYSLOG },
-	{ "local0", LOG_LOCAL0 }, { "local1", LOG_LOCAL1 },
-	{ "local2", LOG_LOCAL2 }, { "local3", LOG_LOCAL3 },
-	{ "local4", LOG_LOCAL4 }, { "local5", LOG_LOCAL5 },
-	{ "local6", LOG_LOCAL6 }, { "local7", LOG_LOCAL7 },
+	{ "daemon", LOG_DAEMON },
+	{ "user", LOG_USER },
+	{ "auth", LOG_AUTH },
+	{ "syslog", LOG_SYSLOG },
+	{ "local0", LOG_LOCAL0 },
+	{ "local1", LOG_LOCAL1 },
+	{ "local2", LOG_LOCAL2 },
+	{ "local3", LOG_LOCAL3 },
+	{ "local4", LOG_LOCAL4 },
+	{ "local5", LOG_LOCAL5 },
+	{ "local6", LOG_LOCAL6 },
+	{ "local7", LOG_LOCAL7 },
 	{ NULL, 0 },
 };
 
 static struct {
 	bool open;
-	bool configured;        /* cs_log_apply() has been called */
-	int32_t file_target;    /* qb target of the log file, or -1 */
+	bool configured;     /* cs_log_apply() has been called */
+	int32_t file_target; /* qb target of the log file, or -1 */
 	struct cs_log_settings settings;
 } cs_logger = { .file_target = -1 };
 
@@ -126,8 +129,7 @@ static enum cs_log_debug debug_of(enum cs_subsys subsys)
 {
 	const struct cs_log_settings *s = &cs_logger.settings;
 
-	return s->subsys_debug[subsys] > s->debug ? s->subsys_debug[subsys]
-						  : s->debug;
+	return s->subsys_debug[subsys] > s->debug ? s->subsys_debug[subsys] : s->debug;
 }
 
 /* debug: on/trace opens every target of the subsystem to that level. */
@@ -162,8 +164,7 @@ static void route_callsite(struct qb_log_callsite *cs)
 	if (cs_logger.file_target >= 0 && cs->priority <= file_level) {
 		qb_bit_set(cs->targets, cs_logger.file_target);
 	}
-	if (s->to_syslog &&
-	    cs->priority <= threshold(s->syslog_priority, debug)) {
+	if (s->to_syslog && cs->priority <= threshold(s->syslog_priority, debug)) {
 		qb_bit_set(cs->targets, QB_LOG_SYSLOG);
 	}
 }
@@ -187,8 +188,8 @@ static void format_lines(const struct cs_log_settings *s)
 	} else if (s->function_name) {
 		snprintf(where, sizeof(where), "%%n ");
 	}
-	snprintf(fmt, sizeof(fmt), "%s[%%P] %%H %%N %%7p [%%6g] %s%%b",
-		 stamps[s->timestamp], where);
+	snprintf(fmt, sizeof(fmt), "%s[%%P] %%H %%N %%7p [%%6g] %s%%b", stamps[s->timestamp],
+		 where);
 	if (cs_logger.file_target >= 0) {
 		qb_log_format_set(cs_logger.file_target, fmt);
 	}

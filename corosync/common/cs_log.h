@@ -34,17 +34,9 @@ enum cs_subsys {
 };
 
 /* The three verbosity steps of corosync's "debug: off|on|trace". */
-enum cs_log_debug {
-	CS_LOG_DEBUG_OFF = 0,
-	CS_LOG_DEBUG_ON,
-	CS_LOG_DEBUG_TRACE
-};
+enum cs_log_debug { CS_LOG_DEBUG_OFF = 0, CS_LOG_DEBUG_ON, CS_LOG_DEBUG_TRACE };
 
-enum cs_log_timestamp {
-	CS_LOG_TIMESTAMP_OFF = 0,
-	CS_LOG_TIMESTAMP_ON,
-	CS_LOG_TIMESTAMP_HIRES
-};
+enum cs_log_timestamp { CS_LOG_TIMESTAMP_OFF = 0, CS_LOG_TIMESTAMP_ON, CS_LOG_TIMESTAMP_HIRES };
 
 /* What the logging {} section of corosync.conf says.  cs_log_settings_init()
  * fills in corosync's defaults. */
@@ -52,11 +44,11 @@ struct cs_log_settings {
 	bool to_logfile;
 	char logfile[1024];
 	bool to_syslog;
-	int syslog_facility;             /* LOG_DAEMON ... */
-	int syslog_priority;             /* threshold for syslog */
+	int syslog_facility; /* LOG_DAEMON ... */
+	int syslog_priority; /* threshold for syslog */
 	bool to_stderr;
-	int logfile_priority;            /* threshold for the file and stderr */
-	enum cs_log_debug debug;         /* debug for every subsystem */
+	int logfile_priority;    /* threshold for the file and stderr */
+	enum cs_log_debug debug; /* debug for every subsystem */
 	enum cs_log_timestamp timestamp;
 	bool fileline;
 	bool function_name;
@@ -98,8 +90,7 @@ int cs_log_priority_from_name(const char *name);
 int cs_log_facility_from_name(const char *name);
 
 #ifdef CS_LOG_SUBSYS
-#define cs_log(priority, fmt, ...) \
-	qb_logt(priority, CS_LOG_SUBSYS, fmt, ##__VA_ARGS__)
+#define cs_log(priority, fmt, ...) qb_logt(priority, CS_LOG_SUBSYS, fmt, ##__VA_ARGS__)
 #endif
 
 #endif /* CS_LOG_H */

@@ -82,10 +82,9 @@ static void line_has_corosync_format(void **state)
 	cs_log_close();
 
 	char *text = slurp(logpath);
-	assert_matches(text,
-		       "^[A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3} "
-		       "\\[[0-9]+\\] [^ ]+ corosync notice  \\[TOTEM \\] "
-		       "A new membership \\(1\\.5\\) was formed\\.$");
+	assert_matches(text, "^[A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3} "
+			     "\\[[0-9]+\\] [^ ]+ corosync notice  \\[TOTEM \\] "
+			     "A new membership \\(1\\.5\\) was formed\\.$");
 	free(text);
 }
 
@@ -269,9 +268,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(timestamp_on_has_no_milliseconds, setup, teardown),
 		cmocka_unit_test_setup_teardown(fileline_is_shown_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(priority_threshold_filters, setup, teardown),
-		cmocka_unit_test_setup_teardown(logger_subsys_debug_opens_one_subsystem, setup, teardown),
+		cmocka_unit_test_setup_teardown(logger_subsys_debug_opens_one_subsystem, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(debug_trace_opens_everything, setup, teardown),
-		cmocka_unit_test_setup_teardown(reapply_changes_levels_of_existing_callsites, setup, teardown),
+		cmocka_unit_test_setup_teardown(reapply_changes_levels_of_existing_callsites, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(stderr_line_drops_time_and_pid, setup, teardown),
 		cmocka_unit_test_setup_teardown(unopenable_file_is_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(apply_before_open_is_refused, setup, teardown),

@@ -23,15 +23,15 @@
 struct pcmk_ipc_conn {
 	qb_ipcc_connection_t *qb;
 	size_t frame_max;
-	char *frame_buf;               /* one received frame */
+	char *frame_buf; /* one received frame */
 	uint32_t last_id;
-	struct ipc_assembly reply_in;  /* response channel */
-	struct ipc_assembly event_in;  /* event channel */
+	struct ipc_assembly reply_in; /* response channel */
+	struct ipc_assembly event_in; /* event channel */
 	const struct pcmk_ipc_conn_ops *ops;
 	void *ops_data;
 	guint watch;
-	int busy;                      /* inside a callback */
-	bool close_pending;            /* pcmk_ipc_close() called while busy */
+	int busy;           /* inside a callback */
+	bool close_pending; /* pcmk_ipc_close() called while busy */
 	bool dead;
 };
 
@@ -87,8 +87,7 @@ static int send_frame(const struct iovec *iov, size_t n, void *ctx)
 	}
 }
 
-static int send_xml(struct pcmk_ipc_conn *conn, xmlNode *msg, uint32_t flags,
-		    uint32_t *id)
+static int send_xml(struct pcmk_ipc_conn *conn, xmlNode *msg, uint32_t flags, uint32_t *id)
 {
 	char *text;
 	int rc;
@@ -104,14 +103,13 @@ static int send_xml(struct pcmk_ipc_conn *conn, xmlNode *msg, uint32_t flags,
 		conn->last_id = 1;
 	}
 	*id = conn->last_id;
-	rc = ipc_send_frames(text, strlen(text), *id, flags, IPC_TO_SERVER,
-			     conn->frame_max, send_frame, conn);
+	rc = ipc_send_frames(text, strlen(text), *id, flags, IPC_TO_SERVER, conn->frame_max,
+			     send_frame, conn);
 	free(text);
 	return rc;
 }
 
-int pcmk_ipc_send(struct pcmk_ipc_conn *conn, xmlNode *msg, bool want_reply,
-		  uint32_t *id)
+int pcmk_ipc_send(struct pcmk_ipc_conn *conn, xmlNode *msg, bool want_reply, uint32_t *id)
 {
 	uint32_t sent_id;
 	int rc = send_xml(conn, msg, want_reply ? PCMK_IPC_REPLY_ASYNC : 0, &sent_id);
@@ -123,13 +121,12 @@ int pcmk_ipc_send(struct pcmk_ipc_conn *conn, xmlNode *msg, bool want_reply,
 }
 
 /* Add one received frame to @a; on a whole message return 1 with the XML. */
-static int take_frame(struct pcmk_ipc_conn *conn, struct ipc_assembly *a,
-		      ssize_t size, xmlDoc **doc)
+static int take_frame(struct pcmk_ipc_conn *conn, struct ipc_assembly *a, ssize_t size,
+		      xmlDoc **doc)
 {
 	struct ipc_frame frame;
 	const char *chunk;
-	int rc = ipc_frame_parse(conn->frame_buf, (size_t)size, IPC_TO_CLIENT,
-				 &frame, &chunk);
+	int rc = ipc_frame_parse(conn->frame_buf, (size_t)size, IPC_TO_CLIENT, &frame, &chunk);
 
 	if (rc == 0) {
 		rc = ipc_assembly_add(a, &frame, chunk);
@@ -145,8 +142,7 @@ static int take_frame(struct pcmk_ipc_conn *conn, struct ipc_assembly *a,
 	return rc;
 }
 
-int pcmk_ipc_call(struct pcmk_ipc_conn *conn, xmlNode *msg, int timeout_ms,
-		  xmlDoc **reply)
+int pcmk_ipc_call(struct pcmk_ipc_conn *conn, xmlNode *msg, int timeout_ms, xmlDoc **reply)
 {
 	long long deadline = now_ms() + timeout_ms;
 	uint32_t id;
@@ -158,8 +154,8 @@ int pcmk_ipc_call(struct pcmk_ipc_conn *conn, xmlNode *msg, int timeout_ms,
 		if (left <= 0) {
 			return -ETIMEDOUT;
 		}
-		ssize_t got = qb_ipcc_recv(conn->qb, conn->frame_buf, conn->frame_max,
-					   (int32_t)left);
+		ssize_t got =
+			qb_ipcc_recv(conn->qb, conn->frame_buf, conn->frame_max, (int32_t)left);
 		if (got == -EAGAIN || got == -ETIMEDOUT) {
 			continue;
 		}
@@ -243,8 +239,7 @@ int pcmk_ipc_dispatch(struct pcmk_ipc_conn *conn)
 
 	conn->busy++;
 	while (!conn->dead && !conn->close_pending) {
-		ssize_t got = qb_ipcc_event_recv(conn->qb, conn->frame_buf,
-						 conn->frame_max, 0);
+		ssize_t got = qb_ipcc_event_recv(conn->qb, conn->frame_buf, conn->frame_max, 0);
 		if (got == -EAGAIN || got == -ETIMEDOUT) {
 			break;
 		}
@@ -286,8 +281,7 @@ static gboolean conn_readable(gint fd, GIOCondition cond, gpointer user_data)
 	return G_SOURCE_CONTINUE;
 }
 
-int pcmk_ipc_attach(struct pcmk_ipc_conn *conn,
-		    const struct pcmk_ipc_conn_ops *ops, void *data)
+int pcmk_ipc_attach(struct pcmk_ipc_conn *conn, const struct pcmk_ipc_conn_ops *ops, void *data)
 {
 	int fd = pcmk_ipc_fd(conn);
 
@@ -297,8 +291,7 @@ int pcmk_ipc_attach(struct pcmk_ipc_conn *conn,
 	conn->ops = ops;
 	conn->ops_data = data;
 	if (conn->watch == 0) {
-		conn->watch = g_unix_fd_add(fd, G_IO_IN | G_IO_HUP | G_IO_ERR,
-					    conn_readable, conn);
+		conn->watch = g_unix_fd_add(fd, G_IO_IN | G_IO_HUP | G_IO_ERR, conn_readable, conn);
 	}
 	return 0;
 }

@@ -34,12 +34,12 @@ struct pcmk_ipc_server {
 /* A frame waiting to be sent: libqb header + frame + text in one block. */
 struct pending_frame {
 	size_t size;
-	bool event;        /* event channel, else response channel */
+	bool event; /* event channel, else response channel */
 	char bytes[];
 };
 
 struct pcmk_ipc_client {
-	qb_ipcs_connection_t *qb;     /* NULL once libqb destroyed it */
+	qb_ipcs_connection_t *qb; /* NULL once libqb destroyed it */
 	struct pcmk_ipc_server *server;
 	uid_t uid;
 	gid_t gid;
@@ -47,7 +47,7 @@ struct pcmk_ipc_client {
 	void *user_data;
 	int refs;
 	struct ipc_assembly in;
-	GQueue out;                   /* struct pending_frame, in send order */
+	GQueue out; /* struct pending_frame, in send order */
 	size_t out_bytes;
 	guint retry_source;
 	guint disconnect_source;
@@ -127,8 +127,7 @@ void pcmk_ipc_client_disconnect(struct pcmk_ipc_client *client)
 		return;
 	}
 	pcmk_ipc_client_ref(client);
-	client->disconnect_source = g_idle_add_full(G_PRIORITY_HIGH, disconnect_now,
-						    client, NULL);
+	client->disconnect_source = g_idle_add_full(G_PRIORITY_HIGH, disconnect_now, client, NULL);
 }
 
 static gboolean retry_flush(gpointer user_data);
@@ -151,8 +150,8 @@ static void flush(struct pcmk_ipc_client *client)
 		client->out_bytes -= p->size;
 		free(p);
 		if (rc < 0) {
-			pcmk_warn("Dropping %s client %d: send failed: %s",
-				  client->server->name, (int)client->pid, strerror((int)-rc));
+			pcmk_warn("Dropping %s client %d: send failed: %s", client->server->name,
+				  (int)client->pid, strerror((int)-rc));
 			pcmk_ipc_client_disconnect(client);
 			return;
 		}
@@ -200,8 +199,8 @@ static int queue_frame(const struct iovec *iov, size_t n, void *ctx)
 	return 0;
 }
 
-static int send_xml(struct pcmk_ipc_client *client, xmlNode *msg, uint32_t id,
-		    uint32_t flags, bool event)
+static int send_xml(struct pcmk_ipc_client *client, xmlNode *msg, uint32_t id, uint32_t flags,
+		    bool event)
 {
 	struct queue_ctx q = { client, event };
 	char *text;
@@ -218,8 +217,8 @@ static int send_xml(struct pcmk_ipc_client *client, xmlNode *msg, uint32_t id,
 			     client->server->frame_max, queue_frame, &q);
 	free(text);
 	if (rc == -ENOBUFS) {
-		pcmk_warn("Evicting %s client %d: more than %u bytes unread",
-			  client->server->name, (int)client->pid, CLIENT_BACKLOG_MAX);
+		pcmk_warn("Evicting %s client %d: more than %u bytes unread", client->server->name,
+			  (int)client->pid, CLIENT_BACKLOG_MAX);
 		pcmk_ipc_client_disconnect(client);
 		return rc;
 	}
@@ -227,8 +226,8 @@ static int send_xml(struct pcmk_ipc_client *client, xmlNode *msg, uint32_t id,
 	return rc;
 }
 
-int pcmk_ipc_reply(struct pcmk_ipc_client *client,
-		   const struct pcmk_ipc_request *req, xmlNode *reply)
+int pcmk_ipc_reply(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
+		   xmlNode *reply)
 {
 	if (req->flags & PCMK_IPC_REPLY_SYNC) {
 		return send_xml(client, reply, req->id, 0, false);
@@ -250,7 +249,7 @@ int pcmk_ipc_broadcast(struct pcmk_ipc_server *server, xmlNode *event)
 
 	for (GList *l = server->clients; l != NULL;) {
 		struct pcmk_ipc_client *client = l->data;
-		l = l->next;            /* an eviction may unlink this client */
+		l = l->next; /* an eviction may unlink this client */
 		if (pcmk_ipc_notify(client, event) == 0) {
 			sent++;
 		}
@@ -270,8 +269,8 @@ static int32_t on_accept(qb_ipcs_connection_t *c, uid_t uid, gid_t gid)
 	struct pcmk_ipc_server *server = server_of(c);
 
 	if (server->ops->accept != NULL && server->ops->accept(uid, gid, server->data) < 0) {
-		pcmk_warn("Refused %s connection from uid %u gid %u",
-			  server->name, (unsigned)uid, (unsigned)gid);
+		pcmk_warn("Refused %s connection from uid %u gid %u", server->name, (unsigned)uid,
+			  (unsigned)gid);
 		return -EACCES;
 	}
 	struct pcmk_ipc_client *client = calloc(1, sizeof(*client));
@@ -314,8 +313,8 @@ static void handle_message(struct pcmk_ipc_client *client)
 	pcmk_xml_parse(client->in.text, client->in.have, &doc, &error);
 	ipc_assembly_reset(&client->in);
 	if (doc == NULL) {
-		pcmk_warn("Dropping %s client %d: request is not valid XML: %s",
-			  server->name, (int)client->pid, error ? error : "?");
+		pcmk_warn("Dropping %s client %d: request is not valid XML: %s", server->name,
+			  (int)client->pid, error ? error : "?");
 		free(error);
 		pcmk_ipc_client_disconnect(client);
 		return;
@@ -388,9 +387,8 @@ static struct qb_ipcs_service_handlers qb_handlers = {
 	.connection_destroyed = on_destroyed,
 };
 
-struct pcmk_ipc_server *pcmk_ipc_server_start(const char *name,
-					      const struct pcmk_ipc_server_ops *ops,
-					      void *data, int *rc)
+struct pcmk_ipc_server *
+pcmk_ipc_server_start(const char *name, const struct pcmk_ipc_server_ops *ops, void *data, int *rc)
 {
 	struct pcmk_ipc_server *server = calloc(1, sizeof(*server));
 
@@ -411,8 +409,8 @@ struct pcmk_ipc_server *pcmk_ipc_server_start(const char *name,
 	qb_ipcs_enforce_buffer_size(server->qb, (uint32_t)server->frame_max);
 	*rc = qb_ipcs_run(server->qb);
 	if (*rc < 0) {
-		pcmk_err("Cannot serve IPC %s: %s (is another instance running?)",
-			 name, strerror(-*rc));
+		pcmk_err("Cannot serve IPC %s: %s (is another instance running?)", name,
+			 strerror(-*rc));
 		goto err;
 	}
 	*rc = 0;

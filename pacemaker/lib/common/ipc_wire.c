@@ -35,8 +35,7 @@ size_t ipc_frame_max(void)
 }
 
 int ipc_send_frames(const char *text, size_t len, uint32_t id, uint32_t flags,
-		    enum ipc_direction dir, size_t frame_max,
-		    ipc_frame_sender send, void *ctx)
+		    enum ipc_direction dir, size_t frame_max, ipc_frame_sender send, void *ctx)
 {
 	size_t hdr = header_size(dir);
 	size_t room = frame_max - hdr - sizeof(struct ipc_frame);
@@ -72,14 +71,14 @@ int ipc_send_frames(const char *text, size_t len, uint32_t id, uint32_t flags,
 	return 0;
 }
 
-int ipc_frame_parse(const void *buf, size_t size, enum ipc_direction dir,
-		    struct ipc_frame *frame, const char **chunk)
+int ipc_frame_parse(const void *buf, size_t size, enum ipc_direction dir, struct ipc_frame *frame,
+		    const char **chunk)
 {
 	size_t hdr = header_size(dir);
 	const struct qb_ipc_request_header *qb = buf;
 
-	if (size < hdr + sizeof(*frame) || qb->id != IPC_MSG_XML ||
-	    qb->size < 0 || (size_t)qb->size != size) {
+	if (size < hdr + sizeof(*frame) || qb->id != IPC_MSG_XML || qb->size < 0 ||
+	    (size_t)qb->size != size) {
 		return -EPROTO;
 	}
 	memcpy(frame, (const char *)buf + hdr, sizeof(*frame));
@@ -113,8 +112,7 @@ static int assembly_start(struct ipc_assembly *a, const struct ipc_frame *f)
 	return 0;
 }
 
-int ipc_assembly_add(struct ipc_assembly *a, const struct ipc_frame *f,
-		     const char *chunk)
+int ipc_assembly_add(struct ipc_assembly *a, const struct ipc_frame *f, const char *chunk)
 {
 	if (a->text == NULL) {
 		int rc = assembly_start(a, f);
@@ -122,7 +120,7 @@ int ipc_assembly_add(struct ipc_assembly *a, const struct ipc_frame *f,
 			return rc;
 		}
 	} else if (f->id != a->id || f->total_len != a->total) {
-		return -EPROTO;     /* a frame of another message interleaved */
+		return -EPROTO; /* a frame of another message interleaved */
 	}
 	if (f->chunk_len > a->total - a->have) {
 		return -EPROTO;

@@ -25,11 +25,16 @@ struct named_level {
 };
 
 static const struct named_level facilities[] = {
-	{ "daemon", LOG_DAEMON }, { "user", LOG_USER },
-	{ "local0", LOG_LOCAL0 }, { "local1", LOG_LOCAL1 },
-	{ "local2", LOG_LOCAL2 }, { "local3", LOG_LOCAL3 },
-	{ "local4", LOG_LOCAL4 }, { "local5", LOG_LOCAL5 },
-	{ "local6", LOG_LOCAL6 }, { "local7", LOG_LOCAL7 },
+	{ "daemon", LOG_DAEMON },
+	{ "user", LOG_USER },
+	{ "local0", LOG_LOCAL0 },
+	{ "local1", LOG_LOCAL1 },
+	{ "local2", LOG_LOCAL2 },
+	{ "local3", LOG_LOCAL3 },
+	{ "local4", LOG_LOCAL4 },
+	{ "local5", LOG_LOCAL5 },
+	{ "local6", LOG_LOCAL6 },
+	{ "local7", LOG_LOCAL7 },
 	{ NULL, 0 },
 };
 
@@ -52,9 +57,8 @@ static int lookup(const struct named_level *table, const char *name, int fallbac
 
 static bool env_is_true(const char *value)
 {
-	return value != NULL &&
-	       (strcasecmp(value, "yes") == 0 || strcasecmp(value, "true") == 0 ||
-		strcasecmp(value, "on") == 0 || strcmp(value, "1") == 0);
+	return value != NULL && (strcasecmp(value, "yes") == 0 || strcasecmp(value, "true") == 0 ||
+				 strcasecmp(value, "on") == 0 || strcmp(value, "1") == 0);
 }
 
 /* PCMK_debug is yes/no or a comma-separated list of daemon names. */
@@ -112,8 +116,8 @@ static void set_formats(const char *daemon)
 	qb_log_format_set(QB_LOG_SYSLOG, "%g %p: %b");
 	qb_log_format_set(QB_LOG_STDERR, "(%n) %g\t%p: %b");
 	if (pcmk_logger.file_target >= 0) {
-		snprintf(fmt, sizeof(fmt), "%%T %s %-20s[%lu] (%%n) %%g\t%%p: %%b",
-			 uts.nodename, daemon, (unsigned long)getpid());
+		snprintf(fmt, sizeof(fmt), "%%T %s %-20s[%lu] (%%n) %%g\t%%p: %%b", uts.nodename,
+			 daemon, (unsigned long)getpid());
 		qb_log_format_set(pcmk_logger.file_target, fmt);
 	}
 }
@@ -159,8 +163,8 @@ int pcmk_log_init(const char *daemon, const struct pcmk_log_options *opts)
 	}
 	set_formats(daemon);
 	if (rc < 0) {
-		pcmk_err("Cannot log to %s: %s; logging to syslog/stderr only",
-			 opts->logfile, strerror(-rc));
+		pcmk_err("Cannot log to %s: %s; logging to syslog/stderr only", opts->logfile,
+			 strerror(-rc));
 	}
 	return rc;
 }

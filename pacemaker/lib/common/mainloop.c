@@ -103,35 +103,33 @@ static void watch_free(gpointer p)
 	g_free(w);
 }
 
-static int32_t dispatch_add(enum qb_loop_priority p, int32_t fd, int32_t events,
-			    void *data, qb_ipcs_dispatch_fn_t fn)
+static int32_t dispatch_add(enum qb_loop_priority p, int32_t fd, int32_t events, void *data,
+			    qb_ipcs_dispatch_fn_t fn)
 {
 	struct qb_fd_watch *w = g_new0(struct qb_fd_watch, 1);
 
 	if (qb_watches == NULL) {
-		qb_watches = g_hash_table_new_full(g_direct_hash, g_direct_equal,
-						   NULL, watch_free);
+		qb_watches = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, watch_free);
 	}
 	w->fd = fd;
 	w->data = data;
 	w->fn = fn;
-	w->source_id = g_unix_fd_add_full(qb_to_glib_priority(p), fd,
-					  poll_to_gio(events), fd_ready, w, NULL);
+	w->source_id = g_unix_fd_add_full(qb_to_glib_priority(p), fd, poll_to_gio(events), fd_ready,
+					  w, NULL);
 	g_hash_table_replace(qb_watches, GINT_TO_POINTER(fd), w);
 	return 0;
 }
 
 static int32_t dispatch_del(int32_t fd)
 {
-	if (qb_watches == NULL ||
-	    !g_hash_table_remove(qb_watches, GINT_TO_POINTER(fd))) {
+	if (qb_watches == NULL || !g_hash_table_remove(qb_watches, GINT_TO_POINTER(fd))) {
 		return -ENOENT;
 	}
 	return 0;
 }
 
-static int32_t dispatch_mod(enum qb_loop_priority p, int32_t fd, int32_t events,
-			    void *data, qb_ipcs_dispatch_fn_t fn)
+static int32_t dispatch_mod(enum qb_loop_priority p, int32_t fd, int32_t events, void *data,
+			    qb_ipcs_dispatch_fn_t fn)
 {
 	dispatch_del(fd);
 	return dispatch_add(p, fd, events, data, fn);
@@ -150,8 +148,7 @@ static gboolean job_run(gpointer user_data)
 	return G_SOURCE_REMOVE;
 }
 
-static int32_t job_add(enum qb_loop_priority p, void *data,
-		       qb_loop_job_dispatch_fn fn)
+static int32_t job_add(enum qb_loop_priority p, void *data, qb_loop_job_dispatch_fn fn)
 {
 	struct qb_job *job = g_new0(struct qb_job, 1);
 

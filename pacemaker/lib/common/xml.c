@@ -201,7 +201,7 @@ int pcmk_xml_attr_int(const xmlNode *node, const char *name, long long *out)
 	}
 	digits = (text[0] == '-' || text[0] == '+') ? text + 1 : text;
 	if (!isdigit((unsigned char)digits[0])) {
-		return -EINVAL;     /* also refuses leading space and "" */
+		return -EINVAL; /* also refuses leading space and "" */
 	}
 	errno = 0;
 	value = strtoll(text, &end, 10);

@@ -24,9 +24,9 @@
 #define MAX_REPORTED 5
 
 struct parse_report {
-	const char *origin;   /* file name, or NULL for text in memory */
+	const char *origin; /* file name, or NULL for text in memory */
 	int reported;
-	int doctype_line;     /* > 0 once a DOCTYPE has been refused */
+	int doctype_line; /* > 0 once a DOCTYPE has been refused */
 	size_t used;
 	char msg[2048];
 };
@@ -108,8 +108,7 @@ static void ignore_generic(void *data, const char *fmt, ...)
 
 /* Errors go to our handler only for the length of one parse; the previous
  * handlers are put back so nothing carries over to the next call. */
-static xmlDoc *read_memory(xmlParserCtxt *ctxt, const char *text, int len,
-			   struct parse_report *r)
+static xmlDoc *read_memory(xmlParserCtxt *ctxt, const char *text, int len, struct parse_report *r)
 {
 	xmlStructuredErrorFunc saved_fn = xmlStructuredError;
 	void *saved_data = xmlStructuredErrorContext;

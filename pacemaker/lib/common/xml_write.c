@@ -65,8 +65,7 @@ static int fill_file(int fd, const char *text, mode_t mode)
 {
 	int rc = 0;
 
-	if (fchmod(fd, mode) < 0 || (rc = write_all(fd, text, strlen(text))) < 0 ||
-	    fsync(fd) < 0) {
+	if (fchmod(fd, mode) < 0 || (rc = write_all(fd, text, strlen(text))) < 0 || fsync(fd) < 0) {
 		rc = (rc < 0) ? rc : -errno;
 	}
 	if (close(fd) < 0 && rc == 0) {

@@ -35,11 +35,11 @@ struct pcmk_ipc_conn;
  * (now or later: the struct is small and may be copied). */
 struct pcmk_ipc_request {
 	uint32_t id;
-	uint32_t flags;     /* PCMK_IPC_REPLY_* as sent by the client */
+	uint32_t flags; /* PCMK_IPC_REPLY_* as sent by the client */
 };
 
 /* The client blocks on the reply (response channel) ... */
-#define PCMK_IPC_REPLY_SYNC  0x1u
+#define PCMK_IPC_REPLY_SYNC 0x1u
 /* ... or gets it later through its main loop (event channel). */
 #define PCMK_IPC_REPLY_ASYNC 0x2u
 
@@ -51,18 +51,16 @@ struct pcmk_ipc_server_ops {
 	void (*connected)(struct pcmk_ipc_client *client, void *data);
 	/* A whole request arrived.  Answer with pcmk_ipc_reply() when the
 	 * request asks for a reply. */
-	void (*request)(struct pcmk_ipc_client *client,
-			const struct pcmk_ipc_request *req, xmlNode *msg,
-			void *data);
+	void (*request)(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
+			xmlNode *msg, void *data);
 	/* The client is gone; @client is invalid after this returns. */
 	void (*closed)(struct pcmk_ipc_client *client, void *data);
 };
 
 /* Start serving IPC name @name (e.g. "cib_rw") from the default glib main
  * context.  Returns the server, or NULL with *rc = -errno. */
-struct pcmk_ipc_server *pcmk_ipc_server_start(const char *name,
-					      const struct pcmk_ipc_server_ops *ops,
-					      void *data, int *rc);
+struct pcmk_ipc_server *
+pcmk_ipc_server_start(const char *name, const struct pcmk_ipc_server_ops *ops, void *data, int *rc);
 
 /* Disconnect every client and stop serving.  NULL is a no-op. */
 void pcmk_ipc_server_stop(struct pcmk_ipc_server *server);
@@ -70,8 +68,8 @@ void pcmk_ipc_server_stop(struct pcmk_ipc_server *server);
 /* Answer @req of @client with @reply (not consumed).  Returns 0, -ENOTCONN
  * if the client has gone, -EINVAL if the request wanted no reply,
  * -EMSGSIZE if the message is larger than PCMK_IPC_MESSAGE_MAX. */
-int pcmk_ipc_reply(struct pcmk_ipc_client *client,
-		   const struct pcmk_ipc_request *req, xmlNode *reply);
+int pcmk_ipc_reply(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
+		   xmlNode *reply);
 
 /* Push @event (not consumed) to @client.  Returns 0 or -errno. */
 int pcmk_ipc_notify(struct pcmk_ipc_client *client, xmlNode *event);
@@ -101,8 +99,7 @@ struct pcmk_ipc_conn_ops {
 	/* A notification from the server. */
 	void (*event)(struct pcmk_ipc_conn *conn, xmlNode *msg, void *data);
 	/* The answer to a request sent with pcmk_ipc_send(). */
-	void (*reply)(struct pcmk_ipc_conn *conn, uint32_t id, xmlNode *msg,
-		      void *data);
+	void (*reply)(struct pcmk_ipc_conn *conn, uint32_t id, xmlNode *msg, void *data);
 	/* The server went away (or sent garbage); the connection is closed. */
 	void (*disconnected)(struct pcmk_ipc_conn *conn, void *data);
 };
@@ -114,19 +111,16 @@ struct pcmk_ipc_conn *pcmk_ipc_connect(const char *name, int *rc);
 /* Send @msg (not consumed) and wait up to @timeout_ms for its reply, which
  * the caller frees with xmlFreeDoc().  Returns 0, -ETIMEDOUT, -ENOTCONN,
  * -EPROTO (garbage from the server) or another -errno. */
-int pcmk_ipc_call(struct pcmk_ipc_conn *conn, xmlNode *msg, int timeout_ms,
-		  xmlDoc **reply);
+int pcmk_ipc_call(struct pcmk_ipc_conn *conn, xmlNode *msg, int timeout_ms, xmlDoc **reply);
 
 /* Send @msg (not consumed).  With @want_reply the answer comes to the
  * reply callback with the id stored in *id (id may be NULL otherwise).
  * Returns 0 or -errno. */
-int pcmk_ipc_send(struct pcmk_ipc_conn *conn, xmlNode *msg, bool want_reply,
-		  uint32_t *id);
+int pcmk_ipc_send(struct pcmk_ipc_conn *conn, xmlNode *msg, bool want_reply, uint32_t *id);
 
 /* Deliver events and asynchronous replies through the default glib main
  * context.  Returns 0 or -errno. */
-int pcmk_ipc_attach(struct pcmk_ipc_conn *conn,
-		    const struct pcmk_ipc_conn_ops *ops, void *data);
+int pcmk_ipc_attach(struct pcmk_ipc_conn *conn, const struct pcmk_ipc_conn_ops *ops, void *data);
 
 /* Descriptor that becomes readable when events wait, and a non-blocking
  * dispatch of what waits (for callers with their own poll loop).

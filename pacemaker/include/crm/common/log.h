@@ -17,11 +17,11 @@
 #include <qb/qblog.h>
 
 struct pcmk_log_options {
-	char logfile[1024];     /* "" = no log file */
-	int syslog_facility;   /* -1 = no syslog */
-	int syslog_priority;   /* threshold for syslog */
+	char logfile[1024];  /* "" = no log file */
+	int syslog_facility; /* -1 = no syslog */
+	int syslog_priority; /* threshold for syslog */
 	bool to_stderr;
-	int level;             /* threshold for file and stderr */
+	int level; /* threshold for file and stderr */
 };
 
 /* Daemon defaults for @daemon, adjusted by the PCMK_* environment. */
@@ -46,12 +46,12 @@ int pcmk_log_reopen(void);
 /* Flush and close every target.  Safe to call when not open. */
 void pcmk_log_fini(void);
 
-#define pcmk_crit(fmt, ...)   qb_log(LOG_CRIT, fmt, ##__VA_ARGS__)
-#define pcmk_err(fmt, ...)    qb_log(LOG_ERR, fmt, ##__VA_ARGS__)
-#define pcmk_warn(fmt, ...)   qb_log(LOG_WARNING, fmt, ##__VA_ARGS__)
+#define pcmk_crit(fmt, ...) qb_log(LOG_CRIT, fmt, ##__VA_ARGS__)
+#define pcmk_err(fmt, ...) qb_log(LOG_ERR, fmt, ##__VA_ARGS__)
+#define pcmk_warn(fmt, ...) qb_log(LOG_WARNING, fmt, ##__VA_ARGS__)
 #define pcmk_notice(fmt, ...) qb_log(LOG_NOTICE, fmt, ##__VA_ARGS__)
-#define pcmk_info(fmt, ...)   qb_log(LOG_INFO, fmt, ##__VA_ARGS__)
-#define pcmk_debug(fmt, ...)  qb_log(LOG_DEBUG, fmt, ##__VA_ARGS__)
-#define pcmk_trace(fmt, ...)  qb_log(LOG_TRACE, fmt, ##__VA_ARGS__)
+#define pcmk_info(fmt, ...) qb_log(LOG_INFO, fmt, ##__VA_ARGS__)
+#define pcmk_debug(fmt, ...) qb_log(LOG_DEBUG, fmt, ##__VA_ARGS__)
+#define pcmk_trace(fmt, ...) qb_log(LOG_TRACE, fmt, ##__VA_ARGS__)
 
 #endif /* PCMK_COMMON_LOG_H */

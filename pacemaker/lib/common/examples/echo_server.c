@@ -16,7 +16,7 @@
 
 struct echo_state {
 	struct pcmk_ipc_server *server;
-	GList *subscribers;            /* struct pcmk_ipc_client */
+	GList *subscribers; /* struct pcmk_ipc_client */
 };
 
 /* A reply held back until a timer fires. */
@@ -25,9 +25,8 @@ struct deferred_reply {
 	struct pcmk_ipc_request req;
 };
 
-static void reply_element(struct pcmk_ipc_client *client,
-			  const struct pcmk_ipc_request *req, const char *name,
-			  const char *reason)
+static void reply_element(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
+			  const char *name, const char *reason)
 {
 	xmlNode *reply = pcmk_xml_new_root(name);
 
@@ -40,8 +39,8 @@ static void reply_element(struct pcmk_ipc_client *client,
 	pcmk_xml_free(reply);
 }
 
-static void do_echo(struct pcmk_ipc_client *client,
-		    const struct pcmk_ipc_request *req, xmlNode *msg)
+static void do_echo(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
+		    xmlNode *msg)
 {
 	xmlNode *reply = pcmk_xml_new_root("echo-reply");
 
@@ -62,8 +61,8 @@ static gboolean send_deferred(gpointer user_data)
 	return G_SOURCE_REMOVE;
 }
 
-static void do_later(struct pcmk_ipc_client *client,
-		     const struct pcmk_ipc_request *req, xmlNode *msg)
+static void do_later(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
+		     xmlNode *msg)
 {
 	long long delay = 0;
 	struct deferred_reply *d = malloc(sizeof(*d));
@@ -92,8 +91,8 @@ static void do_broadcast(struct echo_state *state, struct pcmk_ipc_client *clien
 	reply_element(client, req, "ok", NULL);
 }
 
-static void on_request(struct pcmk_ipc_client *client,
-		       const struct pcmk_ipc_request *req, xmlNode *msg, void *data)
+static void on_request(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
+		       xmlNode *msg, void *data)
 {
 	struct echo_state *state = data;
 	const char *name = (const char *)msg->name;

@@ -55,7 +55,8 @@ static int start_server(void **state)
 	snprintf(server_name, sizeof(server_name), "ipc-test-%d", (int)getpid());
 	server_pid = fork();
 	if (server_pid == 0) {
-		pcmk_log_init_tool("ipc_test-server", getenv("IPC_TEST_DEBUG") ? LOG_TRACE : LOG_CRIT);
+		pcmk_log_init_tool("ipc_test-server",
+				   getenv("IPC_TEST_DEBUG") ? LOG_TRACE : LOG_CRIT);
 		int rc = echo_server_run(server_name);
 		pcmk_log_fini();
 		_exit(rc < 0 ? 1 : 0);

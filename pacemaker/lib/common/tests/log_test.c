@@ -186,7 +186,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(daemon_file_line_format, clean_env, finish),
 		cmocka_unit_test_setup_teardown(level_can_change_at_run_time, clean_env, finish),
 		cmocka_unit_test_setup_teardown(unwritable_file_is_reported, clean_env, finish),
-		cmocka_unit_test_setup_teardown(tool_logs_to_stderr_in_pacemaker_format, clean_env, finish),
+		cmocka_unit_test_setup_teardown(tool_logs_to_stderr_in_pacemaker_format, clean_env,
+						finish),
 	};
 
 	if (mkdtemp(tmpdir) == NULL) {

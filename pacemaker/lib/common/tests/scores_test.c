@@ -17,7 +17,7 @@
 
 struct text_case {
 	const char *text;
-	int rc;       /* strict parser only */
+	int rc; /* strict parser only */
 	int score;
 };
 
@@ -34,7 +34,7 @@ static void lenient_parsing(void **state)
 		{ "-INFINITY", 0, -INF },
 		{ "INFINITY", 0, INF },
 		{ "+INFINITY", 0, INF },
-		{ "infinity", 0, 0 },        /* case matters: read as a number */
+		{ "infinity", 0, 0 }, /* case matters: read as a number */
 		{ "-infinity", 0, 0 },
 		{ "Infinity", 0, 0 },
 		{ "10abc", 0, 10 },
@@ -52,7 +52,7 @@ static void lenient_parsing(void **state)
 		{ "-99999999999", 0, -INF },
 		{ "99999999999999999999999", 0, INF },
 		{ "-99999999999999999999999", 0, -INF },
-		{ "red", 0, 0 },             /* health scores not set yet */
+		{ "red", 0, 0 }, /* health scores not set yet */
 		{ "YELLOW", 0, 0 },
 	};
 
@@ -60,8 +60,8 @@ static void lenient_parsing(void **state)
 		int got = pcmk_score_from_string(cases[i].text);
 
 		if (got != cases[i].score) {
-			fail_msg("\"%s\": got %d, want %d", cases[i].text ? cases[i].text : "(null)",
-				 got, cases[i].score);
+			fail_msg("\"%s\": got %d, want %d",
+				 cases[i].text ? cases[i].text : "(null)", got, cases[i].score);
 		}
 	}
 }
@@ -133,7 +133,7 @@ static void addition(void **state)
 	static const struct {
 		int a, b, sum;
 	} cases[] = {
-		{ -INF, INF, -INF },           /* a ban beats a preference */
+		{ -INF, INF, -INF }, /* a ban beats a preference */
 		{ INF, -INF, -INF },
 		{ INF, -5, INF },
 		{ -5, INF, INF },
@@ -145,7 +145,7 @@ static void addition(void **state)
 		{ 600000, -100000, 500000 },
 		{ 2, 3, 5 },
 		{ 0, 0, 0 },
-		{ 2000000, 5, INF },           /* beyond the limit counts as infinite */
+		{ 2000000, 5, INF }, /* beyond the limit counts as infinite */
 		{ -2000000, INF, -INF },
 		{ INT_MAX, INT_MIN, -INF },
 		{ INT_MAX, 1, INF },

@@ -60,7 +60,8 @@ static void parses_a_document(void **state)
 	xmlDoc *doc = NULL;
 	char *error = (char *)"untouched";
 
-	assert_int_equal(parse("<cib epoch=\"3\"><configuration/><status/></cib>", &doc, &error), 0);
+	assert_int_equal(parse("<cib epoch=\"3\"><configuration/><status/></cib>", &doc, &error),
+			 0);
 	assert_null(error);
 	assert_non_null(doc);
 	xmlNode *root = xmlDocGetRootElement(doc);
@@ -154,13 +155,12 @@ static void text_without_element(void **state)
 
 static void doctype_with_entity_is_refused(void **state)
 {
-	static const char xxe[] =
-		"<?xml version=\"1.0\"?>\n"
-		"<!DOCTYPE cib [\n"
-		"  <!ENTITY secret SYSTEM \"file:///etc/passwd\">\n"
-		"  <!ENTITY word \"expanded\">\n"
-		"]>\n"
-		"<cib a=\"&word;\">&secret;&word;</cib>\n";
+	static const char xxe[] = "<?xml version=\"1.0\"?>\n"
+				  "<!DOCTYPE cib [\n"
+				  "  <!ENTITY secret SYSTEM \"file:///etc/passwd\">\n"
+				  "  <!ENTITY word \"expanded\">\n"
+				  "]>\n"
+				  "<cib a=\"&word;\">&secret;&word;</cib>\n";
 	xmlDoc *doc = NULL;
 	char *error = NULL;
 
@@ -176,8 +176,9 @@ static void external_dtd_is_refused(void **state)
 	xmlDoc *doc = NULL;
 	char *error = NULL;
 
-	assert_int_equal(parse("<!DOCTYPE cib SYSTEM \"http://192.0.2.1/cib.dtd\"><cib/>",
-			       &doc, &error), -EINVAL);
+	assert_int_equal(
+		parse("<!DOCTYPE cib SYSTEM \"http://192.0.2.1/cib.dtd\"><cib/>", &doc, &error),
+		-EINVAL);
 	assert_null(doc);
 	assert_non_null(strstr(error, "DOCTYPE declarations are not allowed"));
 	free(error);

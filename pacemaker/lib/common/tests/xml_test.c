@@ -15,18 +15,18 @@
 
 #include <crm/common/xml.h>
 
-static const char resources_text[] =
-	"<resources id=\"top\">\n"
-	"  <!-- a comment between elements -->\n"
-	"  <primitive id=\"a\" priority=\"10\"/>\n"
-	"  text that is not an element\n"
-	"  <group id=\"g\">\n"
-	"    <primitive id=\"b\"/>\n"
-	"    <meta_attributes id=\"g-meta\"><nvpair id=\"b\" name=\"x\" value=\"\"/></meta_attributes>\n"
-	"  </group>\n"
-	"  <primitive id=\"c\"/>\n"
-	"  <clone id=\"cl\"><primitive id=\"d\"/></clone>\n"
-	"</resources>\n";
+static const char resources_text[] = "<resources id=\"top\">\n"
+				     "  <!-- a comment between elements -->\n"
+				     "  <primitive id=\"a\" priority=\"10\"/>\n"
+				     "  text that is not an element\n"
+				     "  <group id=\"g\">\n"
+				     "    <primitive id=\"b\"/>\n"
+				     "    <meta_attributes id=\"g-meta\"><nvpair id=\"b\" "
+				     "name=\"x\" value=\"\"/></meta_attributes>\n"
+				     "  </group>\n"
+				     "  <primitive id=\"c\"/>\n"
+				     "  <clone id=\"cl\"><primitive id=\"d\"/></clone>\n"
+				     "</resources>\n";
 
 static int load(void **state)
 {
@@ -98,7 +98,7 @@ static void copy_is_deep_and_independent(void **state)
 	free(after);
 	pcmk_xml_free(copy);
 	assert_null(pcmk_xml_copy(NULL));
-	assert_null(pcmk_xml_copy(((xmlNode *)*state)->children));   /* a comment */
+	assert_null(pcmk_xml_copy(((xmlNode *)*state)->children)); /* a comment */
 }
 
 static void free_subtree_and_null(void **state)
@@ -119,7 +119,7 @@ static void is_checks_elements(void **state)
 	assert_true(pcmk_xml_is(root, NULL));
 	assert_false(pcmk_xml_is(root, "resource"));
 	assert_false(pcmk_xml_is(NULL, NULL));
-	assert_false(pcmk_xml_is(root->children, NULL));   /* a comment */
+	assert_false(pcmk_xml_is(root->children, NULL)); /* a comment */
 }
 
 static void walks_element_children_only(void **state)
@@ -176,7 +176,7 @@ static void reads_attributes_in_place(void **state)
 	const char *id = pcmk_xml_attr(a, "id");
 
 	assert_string_equal(id, "a");
-	assert_ptr_equal(pcmk_xml_attr(a, "id"), id);   /* no copy is made */
+	assert_ptr_equal(pcmk_xml_attr(a, "id"), id); /* no copy is made */
 	assert_null(pcmk_xml_attr(a, "type"));
 	assert_string_equal(pcmk_xml_attr(nvpair, "value"), "");
 	assert_null(pcmk_xml_attr(NULL, "id"));

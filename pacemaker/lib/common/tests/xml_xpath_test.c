@@ -106,7 +106,12 @@ static void all_with_no_match(void **state)
 static void invalid_expressions(void **state)
 {
 	static const char *bad[] = {
-		"//[", "", "///", "//primitive[@id=", "no_such_function()", "count(//primitive)",
+		"//[",
+		"",
+		"///",
+		"//primitive[@id=",
+		"no_such_function()",
+		"count(//primitive)",
 		"string(//primitive/@id)",
 	};
 	xmlNode *match = NULL;

@@ -125,6 +125,10 @@ static void set_formats(const char *daemon)
 /* Send every message at or above @level to @target, nothing else. */
 static void set_threshold(int32_t target, int level)
 {
+	/* qb_log_fini() frees the filters of enabled targets only */
+	if (qb_log_ctl(target, QB_LOG_CONF_STATE_GET, 0) != QB_LOG_STATE_ENABLED) {
+		return;
+	}
 	qb_log_filter_ctl(target, QB_LOG_FILTER_CLEAR_ALL, QB_LOG_FILTER_FILE, "*", LOG_TRACE);
 	qb_log_filter_ctl(target, QB_LOG_FILTER_ADD, QB_LOG_FILTER_FILE, "*", level);
 }

@@ -115,6 +115,7 @@ const char *idset_str(const struct idset *s, char *buf, size_t size)
 
 static void consensus_expired(void *data);
 static void join_resend(void *data);
+static void check_consensus(struct totem_srp *srp);
 
 void memb_send_join(struct totem_srp *srp, bool leaving)
 {
@@ -188,6 +189,9 @@ void memb_gather_enter(struct totem_srp *srp, const char *why)
 	memb_send_join(srp, false);
 	srp_timer_set(srp, &srp->t_join, srp->p.join, join_resend);
 	srp_timer_set(srp, &srp->t_consensus, srp->p.consensus, consensus_expired);
+	/* alone (as at start-up) we agree with ourselves at once; others will
+	 * find us through merge detection */
+	check_consensus(srp);
 }
 
 static void join_resend(void *data)

@@ -410,8 +410,7 @@ static bool hold_idle_token(struct totem_srp *srp, const struct totem_token *tok
 		    tok->backlog == 0 && tok->fcc == 0;
 
 	srp->idle_visits = idle ? srp->idle_visits + 1 : 0;
-	if (srp->memb.n < 2 || srp->memb.ids[0] != srp->my_id ||
-	    srp->idle_visits < srp->p.seqno_unchanged_const) {
+	if (srp->memb.ids[0] != srp->my_id || srp->idle_visits < srp->p.seqno_unchanged_const) {
 		return false;
 	}
 	srp->held = *tok;

@@ -1,0 +1,97 @@
+/*
+ * CPG group membership store.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cpg_groups.h"
+
+static struct cpg_group *groups;
+
+struct cpg_group *cpg_groups_first(void)
+{
+	return groups;
+}
+
+struct cpg_group *cpg_group_get(const mar_cpg_name_t *name, bool create)
+{
+	struct cpg_group *g;
+
+	for (g = groups; g != NULL; g = g->next) {
+		if (mar_cpg_name_compare(&g->name, name) == 0) {
+			return g;
+		}
+	}
+	if (!create || (g = calloc(1, sizeof(*g))) == NULL) {
+		return NULL;
+	}
+	g->name = *name;
+	g->next = groups;
+	groups = g;
+	return g;
+}
+
+bool cpg_group_has(const struct cpg_group *g, uint32_t nodeid, uint32_t pid)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		if (g->members[i].nodeid == nodeid && g->members[i].pid == pid) {
+			return true;
+		}
+	}
+	return false;
+}
+
+bool cpg_group_add(struct cpg_group *g, uint32_t nodeid, uint32_t pid)
+{
+	if (cpg_group_has(g, nodeid, pid)) {
+		return false;
+	}
+	if (g->n == g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 8;
+		struct cpg_member *m = realloc(g->members, cap * sizeof(*m));
+		if (m == NULL) {
+			return false;
+		}
+		g->members = m;
+		g->cap = cap;
+	}
+	g->members[g->n].nodeid = nodeid;
+	g->members[g->n].pid = pid;
+	g->n++;
+	return true;
+}
+
+static void group_free(struct cpg_group *g)
+{
+	for (struct cpg_group **p = &groups; *p != NULL; p = &(*p)->next) {
+		if (*p == g) {
+			*p = g->next;
+			break;
+		}
+	}
+	free(g->members);
+	free(g);
+}
+
+bool cpg_group_remove(struct cpg_group *g, uint32_t nodeid, uint32_t pid)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		if (g->members[i].nodeid == nodeid && g->members[i].pid == pid) {
+			memmove(&g->members[i], &g->members[i + 1],
+				(g->n - i - 1) * sizeof(g->members[0]));
+			g->n--;
+			if (g->n == 0) {
+				group_free(g);
+			}
+			return true;
+		}
+	}
+	return false;
+}
+
+void cpg_groups_clear(void)
+{
+	while (groups != NULL) {
+		group_free(groups);
+	}
+}

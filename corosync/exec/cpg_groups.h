@@ -1,0 +1,38 @@
+/*
+ * CPG group membership as every node of the ring agrees on it: for each
+ * group name, its members (node id, pid) in the order they joined.
+ */
+#ifndef CPG_GROUPS_H
+#define CPG_GROUPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <corosync/ipc_cpg.h>
+
+struct cpg_member {
+	uint32_t nodeid;
+	uint32_t pid;
+};
+
+struct cpg_group {
+	struct cpg_group *next;
+	mar_cpg_name_t name;
+	struct cpg_member *members;
+	size_t n, cap;
+};
+
+/* The group named @name, or NULL (created when @create). */
+struct cpg_group *cpg_group_get(const mar_cpg_name_t *name, bool create);
+/* Add a member; false when it is there already (or out of memory). */
+bool cpg_group_add(struct cpg_group *g, uint32_t nodeid, uint32_t pid);
+/* Remove a member; false when it was not there.  An emptied group is freed
+ * (@g is then invalid). */
+bool cpg_group_remove(struct cpg_group *g, uint32_t nodeid, uint32_t pid);
+bool cpg_group_has(const struct cpg_group *g, uint32_t nodeid, uint32_t pid);
+/* The first group; walk with ->next. */
+struct cpg_group *cpg_groups_first(void);
+/* Forget everything (daemon shutdown). */
+void cpg_groups_clear(void);
+
+#endif

@@ -1,0 +1,429 @@
+/*
+ * UDP transports for totem (see totem_net.h).
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define CS_LOG_SUBSYS CS_SUBSYS_TOTEM
+#include "../common/cs_log.h"
+#include "totem_net.h"
+#include "totem_wire.h"
+
+#define RX_BUFFER 65536
+#define SOCKET_BUFFER (8 * 1024 * 1024)
+/* Local packets handed over per loop job, so IPC gets its turn. */
+#define LOCAL_BATCH 64
+
+struct local_pkt {
+	struct local_pkt *next;
+	size_t len;
+	uint8_t data[];
+};
+
+/* Where a node can be reached (from the nodelist, or learned from what it
+ * sent us in multicast mode without a nodelist). */
+struct peer {
+	uint32_t nodeid;
+	struct sockaddr_storage addr;
+};
+
+struct totem_net {
+	const struct totem_config *cfg;
+	qb_loop_t *loop;
+	totem_net_deliver_fn deliver;
+	void *ctx;
+	int fd;       /* bound to our address: unicast in and out */
+	int mcast_fd; /* udp: bound to the group, receives multicast */
+	struct peer peers[TOTEM_NODES_MAX];
+	unsigned n_peers;
+	struct local_pkt *local_head, *local_tail;
+	bool local_job;
+	uint8_t *rx;
+	struct totem_net_stats stats;
+};
+
+static socklen_t addr_len(const struct sockaddr_storage *a)
+{
+	return a->ss_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+}
+
+static const char *addr_str(const struct sockaddr_storage *a, char *buf, size_t size)
+{
+	const void *ip = a->ss_family == AF_INET6
+				 ? (const void *)&((const struct sockaddr_in6 *)a)->sin6_addr
+				 : (const void *)&((const struct sockaddr_in *)a)->sin_addr;
+
+	if (inet_ntop(a->ss_family, ip, buf, (socklen_t)size) == NULL) {
+		snprintf(buf, size, "?");
+	}
+	return buf;
+}
+
+static bool same_ip(const struct sockaddr_storage *a, const struct sockaddr_storage *b)
+{
+	if (a->ss_family != b->ss_family) {
+		return false;
+	}
+	if (a->ss_family == AF_INET6) {
+		return memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr,
+			      &((const struct sockaddr_in6 *)b)->sin6_addr,
+			      sizeof(struct in6_addr)) == 0;
+	}
+	return ((const struct sockaddr_in *)a)->sin_addr.s_addr ==
+	       ((const struct sockaddr_in *)b)->sin_addr.s_addr;
+}
+
+static struct peer *peer_of(struct totem_net *net, uint32_t nodeid)
+{
+	for (unsigned i = 0; i < net->n_peers; i++) {
+		if (net->peers[i].nodeid == nodeid) {
+			return &net->peers[i];
+		}
+	}
+	return NULL;
+}
+
+/* ---- the local queue ---- */
+
+static void local_run(void *data);
+
+static void local_schedule(struct totem_net *net)
+{
+	if (!net->local_job && net->local_head != NULL) {
+		net->local_job = true;
+		qb_loop_job_add(net->loop, QB_LOOP_HIGH, net, local_run);
+	}
+}
+
+static void local_run(void *data)
+{
+	struct totem_net *net = data;
+
+	net->local_job = false;
+	for (int i = 0; i < LOCAL_BATCH && net->local_head != NULL; i++) {
+		struct local_pkt *p = net->local_head;
+		net->local_head = p->next;
+		if (net->local_head == NULL) {
+			net->local_tail = NULL;
+		}
+		net->deliver(net->ctx, p->data, p->len);
+		free(p);
+	}
+	local_schedule(net);
+}
+
+static void local_send(struct totem_net *net, const void *pkt, size_t len)
+{
+	struct local_pkt *p = malloc(sizeof(*p) + len);
+
+	if (p == NULL) {
+		net->stats.tx_errors++;
+		return;
+	}
+	p->next = NULL;
+	p->len = len;
+	memcpy(p->data, pkt, len);
+	if (net->local_tail != NULL) {
+		net->local_tail->next = p;
+	} else {
+		net->local_head = p;
+	}
+	net->local_tail = p;
+	net->stats.local_packets++;
+	local_schedule(net);
+}
+
+/* ---- sending ---- */
+
+static void send_to(struct totem_net *net, const struct sockaddr_storage *to, const void *pkt,
+		    size_t len)
+{
+	ssize_t rc =
+		sendto(net->fd, pkt, len, MSG_NOSIGNAL, (const struct sockaddr *)to, addr_len(to));
+
+	if (rc < 0) {
+		/* a lost packet: totem's retransmission takes care of it */
+		net->stats.tx_errors++;
+		return;
+	}
+	net->stats.tx_packets++;
+	net->stats.tx_bytes += len;
+}
+
+void totem_net_mcast(struct totem_net *net, const void *pkt, size_t len)
+{
+	if (net->cfg->transport == TOTEM_TRANSPORT_UDP) {
+		send_to(net, &net->cfg->mcast_addr, pkt, len);
+	} else {
+		for (unsigned i = 0; i < net->n_peers; i++) {
+			if (net->peers[i].nodeid != net->cfg->nodeid) {
+				send_to(net, &net->peers[i].addr, pkt, len);
+			}
+		}
+	}
+	local_send(net, pkt, len);
+}
+
+void totem_net_unicast(struct totem_net *net, uint32_t nodeid, const void *pkt, size_t len)
+{
+	struct peer *p;
+
+	if (nodeid == net->cfg->nodeid) {
+		local_send(net, pkt, len);
+		return;
+	}
+	p = peer_of(net, nodeid);
+	if (p == NULL) {
+		net->stats.tx_errors++;
+		return;
+	}
+	send_to(net, &p->addr, pkt, len);
+}
+
+/* ---- receiving ---- */
+
+/* Remember how to reach a node that talks to us (multicast without a
+ * nodelist learns its peers this way). */
+static void learn_peer(struct totem_net *net, const uint8_t *pkt, size_t len,
+		       const struct sockaddr_storage *from)
+{
+	struct totem_header h;
+	bool swapped;
+	struct peer *p;
+
+	if (totem_header_decode(pkt, len, &h, &swapped) < 0 || h.nodeid == net->cfg->nodeid) {
+		return;
+	}
+	p = peer_of(net, h.nodeid);
+	if (p == NULL && net->n_peers < TOTEM_NODES_MAX) {
+		p = &net->peers[net->n_peers++];
+		p->nodeid = h.nodeid;
+	}
+	if (p != NULL) {
+		p->addr = *from;
+		/* tokens go to the node's totem port, whatever it sent from */
+		if (from->ss_family == AF_INET6) {
+			((struct sockaddr_in6 *)&p->addr)->sin6_port = htons(net->cfg->port);
+		} else {
+			((struct sockaddr_in *)&p->addr)->sin_port = htons(net->cfg->port);
+		}
+	}
+}
+
+static bool listed(const struct totem_net *net, const struct sockaddr_storage *from)
+{
+	for (unsigned i = 0; i < net->cfg->node_count; i++) {
+		if (same_ip(&net->cfg->nodes[i].addr, from)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static int32_t on_readable(int32_t fd, int32_t revents, void *data)
+{
+	struct totem_net *net = data;
+
+	for (;;) {
+		struct sockaddr_storage from;
+		socklen_t fromlen = sizeof(from);
+		ssize_t n = recvfrom(fd, net->rx, RX_BUFFER, MSG_DONTWAIT, (struct sockaddr *)&from,
+				     &fromlen);
+
+		if (n < 0) {
+			return 0; /* EAGAIN: drained */
+		}
+		net->stats.rx_packets++;
+		net->stats.rx_bytes += (uint64_t)n;
+		if (net->cfg->node_count > 0 && net->cfg->block_unlisted_ips &&
+		    !listed(net, &from)) {
+			net->stats.rx_unlisted++;
+			continue;
+		}
+		if (net->cfg->node_count == 0) {
+			learn_peer(net, net->rx, (size_t)n, &from);
+		}
+		net->deliver(net->ctx, net->rx, (size_t)n);
+	}
+}
+
+/* ---- sockets ---- */
+
+static void tune_buffers(int fd)
+{
+	int size = SOCKET_BUFFER;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) < 0) {
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+	}
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &size, sizeof(size)) < 0) {
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof(size));
+	}
+}
+
+static int bound_socket(const struct sockaddr_storage *addr, int *fd)
+{
+	int one = 1;
+	char buf[64];
+
+	*fd = socket(addr->ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (*fd < 0) {
+		return -errno;
+	}
+	setsockopt(*fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	tune_buffers(*fd);
+	if (bind(*fd, (const struct sockaddr *)addr, addr_len(addr)) < 0) {
+		int rc = -errno;
+		cs_log(LOG_ERR, "Cannot bind to %s port %u: %s", addr_str(addr, buf, sizeof(buf)),
+		       ntohs(((const struct sockaddr_in *)addr)->sin_port), strerror(-rc));
+		close(*fd);
+		*fd = -1;
+		return rc;
+	}
+	return 0;
+}
+
+/* IPv6 multicast names the interface by index: that of the bound
+ * address's scope (0 lets the kernel choose). */
+static unsigned ifindex_of(const struct sockaddr_storage *local)
+{
+	return local->ss_family == AF_INET6 ? ((const struct sockaddr_in6 *)local)->sin6_scope_id
+					    : 0;
+}
+
+/* Join the group on the interface of our bound address and send multicast
+ * through it, without looping back (we deliver our own packets locally). */
+static int setup_multicast(struct totem_net *net)
+{
+	const struct totem_config *cfg = net->cfg;
+	int zero = 0, ttl = cfg->ttl;
+	char buf[64];
+
+	int rc = bound_socket(&cfg->mcast_addr, &net->mcast_fd);
+	if (rc < 0) {
+		return rc;
+	}
+	if (cfg->mcast_addr.ss_family == AF_INET) {
+		struct ip_mreqn mreq = { 0 };
+		mreq.imr_multiaddr = ((const struct sockaddr_in *)&cfg->mcast_addr)->sin_addr;
+		mreq.imr_address = ((const struct sockaddr_in *)&cfg->bind_addr)->sin_addr;
+		if (setsockopt(net->mcast_fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof(mreq)) <
+		    0) {
+			rc = -errno;
+			goto err;
+		}
+		setsockopt(net->fd, IPPROTO_IP, IP_MULTICAST_IF, &mreq, sizeof(mreq));
+		setsockopt(net->fd, IPPROTO_IP, IP_MULTICAST_LOOP, &zero, sizeof(zero));
+		setsockopt(net->fd, IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof(ttl));
+	} else {
+		struct ipv6_mreq mreq6 = { 0 };
+		unsigned index = ifindex_of(&cfg->bind_addr);
+		mreq6.ipv6mr_multiaddr = ((const struct sockaddr_in6 *)&cfg->mcast_addr)->sin6_addr;
+		mreq6.ipv6mr_interface = index;
+		if (setsockopt(net->mcast_fd, IPPROTO_IPV6, IPV6_JOIN_GROUP, &mreq6,
+			       sizeof(mreq6)) < 0) {
+			rc = -errno;
+			goto err;
+		}
+		setsockopt(net->fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, &index, sizeof(index));
+		setsockopt(net->fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, &zero, sizeof(zero));
+		setsockopt(net->fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &ttl, sizeof(ttl));
+	}
+	return 0;
+err:
+	cs_log(LOG_ERR, "Cannot join multicast group %s: %s",
+	       addr_str(&cfg->mcast_addr, buf, sizeof(buf)), strerror(-rc));
+	return rc;
+}
+
+struct totem_net *totem_net_create(const struct totem_config *cfg, qb_loop_t *loop,
+				   totem_net_deliver_fn deliver, void *ctx, int *rc)
+{
+	struct totem_net *net = calloc(1, sizeof(*net));
+	char buf[64];
+
+	if (net == NULL || (net->rx = malloc(RX_BUFFER)) == NULL) {
+		*rc = -ENOMEM;
+		goto err;
+	}
+	net->cfg = cfg;
+	net->loop = loop;
+	net->deliver = deliver;
+	net->ctx = ctx;
+	net->fd = net->mcast_fd = -1;
+	for (unsigned i = 0; i < cfg->node_count; i++) {
+		net->peers[i].nodeid = cfg->nodes[i].nodeid;
+		net->peers[i].addr = cfg->nodes[i].addr;
+	}
+	net->n_peers = cfg->node_count;
+	*rc = bound_socket(&cfg->bind_addr, &net->fd);
+	if (*rc < 0) {
+		goto err;
+	}
+	if (cfg->transport == TOTEM_TRANSPORT_UDP && (*rc = setup_multicast(net)) < 0) {
+		goto err;
+	}
+	qb_loop_poll_add(loop, QB_LOOP_HIGH, net->fd, POLLIN, net, on_readable);
+	if (net->mcast_fd >= 0) {
+		qb_loop_poll_add(loop, QB_LOOP_HIGH, net->mcast_fd, POLLIN, net, on_readable);
+	}
+	cs_log(LOG_NOTICE, "Initializing transport (%s).",
+	       cfg->transport == TOTEM_TRANSPORT_UDP ? "UDP/IP Multicast" : "UDP/IP Unicast");
+	cs_log(LOG_NOTICE, "The network interface [%s] is now up.",
+	       addr_str(&cfg->bind_addr, buf, sizeof(buf)));
+	*rc = 0;
+	return net;
+err:
+	totem_net_free(net);
+	return NULL;
+}
+
+void totem_net_free(struct totem_net *net)
+{
+	if (net == NULL) {
+		return;
+	}
+	if (net->fd >= 0) {
+		qb_loop_poll_del(net->loop, net->fd);
+		close(net->fd);
+	}
+	if (net->mcast_fd >= 0) {
+		qb_loop_poll_del(net->loop, net->mcast_fd);
+		close(net->mcast_fd);
+	}
+	if (net->local_job) {
+		qb_loop_job_del(net->loop, QB_LOOP_HIGH, net, local_run);
+	}
+	while (net->local_head != NULL) {
+		struct local_pkt *p = net->local_head;
+		net->local_head = p->next;
+		free(p);
+	}
+	free(net->rx);
+	free(net);
+}
+
+const struct totem_net_stats *totem_net_stats(const struct totem_net *net)
+{
+	return &net->stats;
+}
+
+const char *totem_net_node_addr(const struct totem_net *net, uint32_t nodeid, char *buf,
+				size_t size)
+{
+	if (nodeid == net->cfg->nodeid) {
+		return addr_str(&net->cfg->bind_addr, buf, size);
+	}
+	for (unsigned i = 0; i < net->n_peers; i++) {
+		if (net->peers[i].nodeid == nodeid) {
+			return addr_str(&net->peers[i].addr, buf, size);
+		}
+	}
+	return NULL;
+}

@@ -104,6 +104,8 @@ void cs_log_settings_init(struct cs_log_settings *s)
 {
 	memset(s, 0, sizeof(*s));
 	snprintf(s->logfile, sizeof(s->logfile), "%s", COROSYNC_LOG_FILE);
+	/* where admins of these clusters look first, configured or not */
+	s->to_logfile = true;
 	s->to_syslog = true;
 	s->syslog_facility = LOG_DAEMON;
 	s->syslog_priority = LOG_INFO;

@@ -55,8 +55,8 @@ struct cs_log_settings {
 	enum cs_log_debug subsys_debug[CS_SUBSYS_COUNT]; /* logger_subsys {} */
 };
 
-/* Fill @s with corosync's defaults: log file COROSYNC_LOG_FILE (not enabled),
- * syslog on at facility daemon, stderr off, priority info, hires timestamps. */
+/* Fill @s with the defaults: log file COROSYNC_LOG_FILE (on), syslog on at
+ * facility daemon, stderr off, priority info, hires timestamps. */
 void cs_log_settings_init(struct cs_log_settings *s);
 
 /* Start logging for program @ident ("corosync", "corosync-cmapctl"...).  Until

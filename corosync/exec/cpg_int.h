@@ -20,8 +20,16 @@ enum cpg_conn_state {
 	CPD_LEAVE_STARTED, /* our PROCLEAVE is on its way */
 };
 
+/* A zero-copy buffer a client shares with us (corosync's libcpg). */
+struct cpg_zc_map {
+	struct cpg_zc_map *next;
+	void *addr;
+	size_t size;
+};
+
 struct cpg_conn {
 	struct cs_conn *conn;
+	struct cpg_zc_map *zc;
 	enum cpg_conn_state state;
 	mar_cpg_name_t group;
 	uint32_t pid;
@@ -80,6 +88,16 @@ int cpg_send_membership(enum cpg_exec_fn fn, const mar_cpg_name_t *group, uint32
 void cpg_send_leave_reliably(const mar_cpg_name_t *group, uint32_t pid, uint32_t reason);
 /* Whether a leave of (@pid, @group) from this node is still on its way. */
 bool cpg_leave_pending(const mar_cpg_name_t *group, uint32_t pid);
+
+/* corosync's zero-copy requests (cpg_zc.c) */
+void cpg_lib_zc_alloc(struct cs_conn *conn, const void *msg, size_t len);
+void cpg_lib_zc_free(struct cs_conn *conn, const void *msg, size_t len);
+void cpg_lib_zc_execute(struct cs_conn *conn, const void *msg, size_t len);
+void cpg_zc_release_all(struct cpg_conn *cpd);
+/* Multicast a client's message to its group.  Returns 0 or -errno. */
+int cpg_forward(struct cpg_conn *cpd, const void *payload, uint32_t msglen, uint32_t fraglen,
+		uint32_t type, bool partial);
+bool cpg_may_send(const struct cpg_conn *cpd);
 
 /* Tell one connection the ring's members (TOTEM_CONFCHG_CALLBACK). */
 void cpg_notify_totem(struct cs_conn *conn);

@@ -101,7 +101,7 @@ static void lib_leave(struct cs_conn *conn, const void *msg, size_t len)
 }
 
 /* mcast and partial mcast share the exec message */
-static int forward(struct cpg_conn *cpd, const void *payload, uint32_t msglen, uint32_t fraglen,
+int cpg_forward(struct cpg_conn *cpd, const void *payload, uint32_t msglen, uint32_t fraglen,
 		   uint32_t type, bool partial)
 {
 	struct cpg_exec_mcast m = { 0 };
@@ -118,7 +118,7 @@ static int forward(struct cpg_conn *cpd, const void *payload, uint32_t msglen, u
 	return cs_exec_mcast(iov, 2);
 }
 
-static bool may_send(const struct cpg_conn *cpd)
+bool cpg_may_send(const struct cpg_conn *cpd)
 {
 	/* a client may send right after asking to join, before its confchg */
 	return cpd->state == CPD_JOINED || cpd->state == CPD_JOIN_STARTED;
@@ -130,12 +130,12 @@ static void lib_mcast(struct cs_conn *conn, const void *msg, size_t len)
 	struct cpg_conn *cpd = cpd_of(conn);
 	int rc;
 
-	if (sizeof(*req) + req->msglen != len || !may_send(cpd)) {
+	if (sizeof(*req) + req->msglen != len || !cpg_may_send(cpd)) {
 		cs_log(LOG_WARNING, "Dropping a message of pid %d: %s", (int)cs_conn_pid(conn),
-		       may_send(cpd) ? "bad length" : "not in a group");
+		       cpg_may_send(cpd) ? "bad length" : "not in a group");
 		return;
 	}
-	rc = forward(cpd, req->message, req->msglen, 0, 0, false);
+	rc = cpg_forward(cpd, req->message, req->msglen, 0, 0, false);
 	if (rc < 0) {
 		/* the library was told to wait; this one slipped through */
 		cs_log(LOG_WARNING, "Dropping a message of pid %d: %s", (int)cs_conn_pid(conn),
@@ -151,9 +151,9 @@ static void lib_partial_mcast(struct cs_conn *conn, const void *msg, size_t len)
 
 	if (sizeof(*req) + req->fraglen != len || req->fraglen > req->msglen) {
 		error = CS_ERR_INVALID_PARAM;
-	} else if (!may_send(cpd)) {
+	} else if (!cpg_may_send(cpd)) {
 		error = CS_ERR_NOT_EXIST;
-	} else if (forward(cpd, req->message, req->msglen, req->fraglen, req->type, true) < 0) {
+	} else if (cpg_forward(cpd, req->message, req->msglen, req->fraglen, req->type, true) < 0) {
 		error = CS_ERR_TRY_AGAIN;
 	}
 	reply(conn, MESSAGE_RES_CPG_PARTIAL_SEND, error);
@@ -282,22 +282,6 @@ static void lib_finalize(struct cs_conn *conn, const void *msg, size_t len)
 	reply(conn, MESSAGE_RES_CPG_FINALIZE, CS_OK);
 }
 
-/* corosync's zero-copy buffers: not offered (our libcpg never asks) */
-static void lib_zc_alloc(struct cs_conn *conn, const void *msg, size_t len)
-{
-	reply(conn, MESSAGE_RES_CPG_ZC_ALLOC, CS_ERR_NOT_SUPPORTED);
-}
-
-static void lib_zc_free(struct cs_conn *conn, const void *msg, size_t len)
-{
-	reply(conn, MESSAGE_RES_CPG_ZC_FREE, CS_ERR_NOT_SUPPORTED);
-}
-
-static void lib_zc_execute(struct cs_conn *conn, const void *msg, size_t len)
-{
-	reply(conn, MESSAGE_RES_CPG_ZC_EXECUTE, CS_ERR_NOT_SUPPORTED);
-}
-
 static int conn_init(struct cs_conn *conn)
 {
 	cpd_of(conn)->conn = conn;
@@ -314,6 +298,7 @@ static void conn_exit(struct cs_conn *conn)
 	}
 	free(cpd->iter);
 	cpd->iter = NULL;
+	cpg_zc_release_all(cpd);
 	cpd->state = CPD_UNJOINED;
 }
 
@@ -335,12 +320,12 @@ static const struct cs_lib_handler cpg_lib_handlers[] = {
 						false },
 	[MESSAGE_REQ_CPG_FINALIZE] = { lib_finalize, sizeof(struct req_lib_cpg_finalize), false,
 				       false },
-	[MESSAGE_REQ_CPG_ZC_ALLOC] = { lib_zc_alloc, sizeof(struct qb_ipc_request_header), false,
+	[MESSAGE_REQ_CPG_ZC_ALLOC] = { cpg_lib_zc_alloc, sizeof(mar_req_coroipcc_zc_alloc_t), false,
 				       false },
-	[MESSAGE_REQ_CPG_ZC_FREE] = { lib_zc_free, sizeof(struct qb_ipc_request_header), false,
+	[MESSAGE_REQ_CPG_ZC_FREE] = { cpg_lib_zc_free, sizeof(mar_req_coroipcc_zc_free_t), false,
 				      false },
-	[MESSAGE_REQ_CPG_ZC_EXECUTE] = { lib_zc_execute, sizeof(struct qb_ipc_request_header),
-					 false, false },
+	[MESSAGE_REQ_CPG_ZC_EXECUTE] = { cpg_lib_zc_execute, sizeof(mar_req_coroipcc_zc_execute_t),
+					 true, false },
 	[MESSAGE_REQ_CPG_PARTIAL_MCAST] = { lib_partial_mcast,
 					    sizeof(struct req_lib_cpg_partial_mcast), true, false },
 };

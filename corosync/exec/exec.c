@@ -13,6 +13,7 @@
 #include <qb/qbipc_common.h>
 
 #define CS_LOG_SUBSYS CS_SUBSYS_MAIN
+#include "../common/cs_config.h"
 #include "../common/cs_log.h"
 #include "exec.h"
 #include "exec_int.h"
@@ -40,6 +41,7 @@ struct timer {
 static struct {
 	qb_loop_t *loop;
 	struct cs_map *map;
+	const struct cs_map *lines; /* where each key came from, and the file's name */
 	struct totem_config totem;
 	struct totem_net *net;
 	struct totem_srp *srp;
@@ -87,6 +89,32 @@ const struct totem_ring_id *cs_exec_ring_id(void)
 const char *cs_exec_node_addr(uint32_t nodeid, char *buf, size_t size)
 {
 	return ex.net != NULL ? totem_net_node_addr(ex.net, nodeid, buf, size) : NULL;
+}
+
+const struct totem_srp_stats *cs_exec_srp_stats(void)
+{
+	return ex.srp != NULL ? totem_srp_stats(ex.srp) : NULL;
+}
+
+const struct totem_pg_stats *cs_exec_pg_stats(void)
+{
+	return ex.pg != NULL ? totem_pg_stats(ex.pg) : NULL;
+}
+
+const struct totem_net_stats *cs_exec_net_stats(void)
+{
+	return ex.net != NULL ? totem_net_stats(ex.net) : NULL;
+}
+
+char *cs_exec_config_file(void)
+{
+	char *path = NULL;
+
+	if (ex.lines == NULL ||
+	    cs_map_get_string(ex.lines, CS_CONFIG_LINES_FILE_KEY, &path) < 0) {
+		return NULL;
+	}
+	return path;
 }
 
 bool cs_exec_can_send(size_t bytes)
@@ -363,6 +391,7 @@ int cs_exec_start(const struct cs_map *map, const struct cs_map *lines)
 	int rc;
 
 	ex.map = (struct cs_map *)map;
+	ex.lines = lines;
 	rc = totem_config_read(map, lines, &ex.totem, &error);
 	if (rc < 0) {
 		cs_log(LOG_ERR, "%s", error ? error : "invalid totem configuration");

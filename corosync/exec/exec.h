@@ -36,6 +36,20 @@ bool cs_exec_can_send(size_t bytes);
 /* Address of @nodeid as text, or NULL when unknown. */
 const char *cs_exec_node_addr(uint32_t nodeid, char *buf, size_t size);
 
+struct totem_srp_stats;
+struct totem_pg_stats;
+struct totem_net_stats;
+
+/* Counters of the totem layers, for cmap's statistics; NULL before totem
+ * started.  Valid until the next call into totem. */
+const struct totem_srp_stats *cs_exec_srp_stats(void);
+const struct totem_pg_stats *cs_exec_pg_stats(void);
+const struct totem_net_stats *cs_exec_net_stats(void);
+
+/* The configuration file read at start-up, for a reload: a malloc'd copy
+ * the caller frees, or NULL when unknown. */
+char *cs_exec_config_file(void);
+
 /* Begin an orderly shutdown (as on SIGTERM). */
 void cs_exec_shutdown(void);
 

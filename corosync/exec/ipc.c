@@ -11,6 +11,7 @@
 
 #define CS_LOG_SUBSYS CS_SUBSYS_MAIN
 #include "../common/cs_log.h"
+#include "../common/cs_ratelimit.h"
 #include "exec.h"
 #include "ipc.h"
 

@@ -7,6 +7,7 @@
 
 #define CS_LOG_SUBSYS CS_SUBSYS_SERV
 #include "../common/cs_log.h"
+#include "../common/cs_ratelimit.h"
 #include "service.h"
 
 extern const struct cs_service cs_cpg_service;

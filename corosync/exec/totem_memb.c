@@ -189,8 +189,13 @@ void memb_gather_enter(struct totem_srp *srp, const char *why)
 	memb_send_join(srp, false);
 	srp_timer_set(srp, &srp->t_join, srp->p.join, join_resend);
 	srp_timer_set(srp, &srp->t_consensus, srp->p.consensus, consensus_expired);
-	/* alone (as at start-up) we agree with ourselves at once; others will
-	 * find us through merge detection */
+}
+
+void memb_start(struct totem_srp *srp)
+{
+	memb_gather_enter(srp, "start");
+	/* alone at start-up we agree with ourselves at once and form a ring of
+	 * one; the others find us through merge detection */
 	check_consensus(srp);
 }
 
@@ -334,7 +339,7 @@ void memb_handle_join(struct totem_srp *srp, const void *pkt, size_t len)
 	struct totem_join j;
 
 	if (totem_join_decode(pkt, len, &j) < 0) {
-		srp->stats.rx_dropped++;
+		srp_drop(srp, "malformed join", 0);
 		return;
 	}
 	srp->stats.memb_join_rx++;
@@ -358,7 +363,7 @@ void memb_handle_merge_detect(struct totem_srp *srp, const void *pkt, size_t len
 	struct totem_merge_detect m;
 
 	if (totem_merge_detect_decode(pkt, len, &m) < 0) {
-		srp->stats.rx_dropped++;
+		srp_drop(srp, "malformed merge detect", 0);
 		return;
 	}
 	srp->stats.memb_merge_detect_rx++;
@@ -465,7 +470,7 @@ void memb_handle_commit(struct totem_srp *srp, const void *pkt, size_t len)
 	int me;
 
 	if (totem_commit_decode(pkt, len, &c) < 0) {
-		srp->stats.rx_dropped++;
+		srp_drop(srp, "malformed commit token", 0);
 		return;
 	}
 	srp->stats.memb_commit_token_rx++;

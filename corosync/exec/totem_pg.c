@@ -15,6 +15,7 @@
 
 #define CS_LOG_SUBSYS CS_SUBSYS_TOTEM
 #include "../common/cs_log.h"
+#include "../common/cs_ratelimit.h"
 #include "totem_pg.h"
 
 #define PG_VERSION 0
@@ -59,7 +60,20 @@ struct totem_pg {
 	struct assembly *asm_;
 	size_t n_asm;
 	struct totem_pg_stats stats;
+	struct cs_ratelimit bad_log;
 };
+
+/* A frame or message we cannot use: counted, and logged now and then. */
+static void bad_frame(struct totem_pg *pg, uint32_t nodeid, const char *what)
+{
+	uint64_t suppressed;
+
+	pg->stats.bad_frames++;
+	if (cs_ratelimit_allow(&pg->bad_log, 10, &suppressed)) {
+		cs_log(LOG_WARNING, "Dropped %s from node %u; %llu more since the last report", what,
+		       nodeid, (unsigned long long)suppressed);
+	}
+}
 
 struct totem_pg *totem_pg_create(size_t frame_max, size_t queue_max)
 {
@@ -307,6 +321,9 @@ static struct assembly *assembly_of(struct totem_pg *pg, uint32_t nodeid)
 
 static bool assembly_add(struct assembly *a, const uint8_t *data, size_t len)
 {
+	if (len == 0) {
+		return true;
+	}
 	if (a->len + len > TOTEM_PG_MESSAGE_MAX) {
 		return false;
 	}
@@ -330,7 +347,7 @@ static bool assembly_add(struct assembly *a, const uint8_t *data, size_t len)
 static void dispatch(struct totem_pg *pg, uint32_t nodeid, const uint8_t *msg, size_t len)
 {
 	if (len == 0 || msg[0] >= TOTEM_PG_GROUPS || pg->groups[msg[0]].fn == NULL) {
-		pg->stats.bad_frames++;
+		bad_frame(pg, nodeid, "a message for an unknown group");
 		return;
 	}
 	pg->stats.msg_rx++;
@@ -382,20 +399,20 @@ void totem_pg_deliver(struct totem_pg *pg, uint32_t nodeid, const void *frame, s
 
 	pg->stats.frames_rx++;
 	if (len < PG_HEADER || p[0] != PG_VERSION) {
-		pg->stats.bad_frames++;
+		bad_frame(pg, nodeid, "a frame of an unknown version");
 		return;
 	}
 	memcpy(&count, p + 2, 2);
 	offset = PG_HEADER + 2 * (size_t)count;
 	if (count == 0 || offset > len) {
-		pg->stats.bad_frames++;
+		bad_frame(pg, nodeid, "a frame with a bad part count");
 		return;
 	}
 	for (uint16_t i = 0; i < count; i++) {
 		uint16_t part;
 		memcpy(&part, p + PG_HEADER + 2 * (size_t)i, 2);
 		if (offset + part > len) {
-			pg->stats.bad_frames++;
+			bad_frame(pg, nodeid, "a frame with a part beyond its end");
 			return;
 		}
 		receive_part(pg, nodeid, p + offset, part, i == 0 && (p[1] & PG_CONTINUATION),

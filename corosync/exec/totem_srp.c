@@ -30,6 +30,20 @@ const char *totem_srp_state_name(const struct totem_srp *srp)
 	return state_names[srp->state];
 }
 
+/* ---- bad input ---- */
+
+/* A packet we cannot use: counted, and logged now and then. */
+void srp_drop(struct totem_srp *srp, const char *what, uint32_t nodeid)
+{
+	uint64_t suppressed;
+
+	srp->stats.rx_dropped++;
+	if (cs_ratelimit_allow(&srp->drop_log, 10, &suppressed)) {
+		cs_log(LOG_WARNING, "Dropped a %s (sender %u); %llu more dropped since the last report",
+		       what, nodeid, (unsigned long long)suppressed);
+	}
+}
+
 /* ---- timers ---- */
 
 void srp_timer_clear(struct totem_srp *srp, void **t)
@@ -119,7 +133,7 @@ static void handle_mcast(struct totem_srp *srp, const void *pkt, size_t len)
 	struct totem_mcast m;
 
 	if (totem_mcast_decode(pkt, len, &m) < 0) {
-		srp->stats.rx_dropped++;
+		srp_drop(srp, "malformed message packet", 0);
 		return;
 	}
 	srp->stats.mcast_rx++;
@@ -459,7 +473,7 @@ static void handle_token(struct totem_srp *srp, const void *pkt, size_t len)
 	const struct totem_ring_id *ring_id;
 
 	if (totem_token_decode(pkt, len, &tok) < 0) {
-		srp->stats.rx_dropped++;
+		srp_drop(srp, "malformed token", 0);
 		return;
 	}
 	srp->stats.orf_token_rx++;
@@ -496,7 +510,7 @@ static void handle_hold_cancel(struct totem_srp *srp, const void *pkt, size_t le
 	struct totem_ring_id ring_id;
 
 	if (totem_hold_cancel_decode(pkt, len, &ring_id) < 0) {
-		srp->stats.rx_dropped++;
+		srp_drop(srp, "malformed token hold cancel", 0);
 		return;
 	}
 	if (srp->holding && totem_ring_id_equal(&ring_id, &srp->ring_id)) {
@@ -567,7 +581,7 @@ struct totem_srp *totem_srp_create(const struct totem_srp_params *params,
 void totem_srp_start(struct totem_srp *srp)
 {
 	cs_log(LOG_NOTICE, "Initializing totem for node %u", srp->my_id);
-	memb_gather_enter(srp, "start");
+	memb_start(srp);
 }
 
 void totem_srp_leave(struct totem_srp *srp)
@@ -592,7 +606,7 @@ void totem_srp_receive(struct totem_srp *srp, const void *pkt, size_t len)
 	bool swapped;
 
 	if (totem_header_decode(pkt, len, &h, &swapped) < 0) {
-		srp->stats.rx_dropped++;
+		srp_drop(srp, "packet that is not totem (bad magic, version or type)", 0);
 		return;
 	}
 	switch (h.type) {
@@ -615,7 +629,7 @@ void totem_srp_receive(struct totem_srp *srp, const void *pkt, size_t len)
 		handle_hold_cancel(srp, pkt, len);
 		break;
 	default:
-		srp->stats.rx_dropped++;
+		srp_drop(srp, "packet of unknown type", h.nodeid);
 	}
 }
 

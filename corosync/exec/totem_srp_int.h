@@ -7,6 +7,7 @@
 #define TOTEM_SRP_INT_H
 
 #include "totem_srp.h"
+#include "../common/cs_ratelimit.h"
 #include "totem_store.h"
 
 enum srp_state {
@@ -84,6 +85,8 @@ struct totem_srp {
 	bool holding; /* the representative sits on an idle token */
 	struct totem_token held;
 
+	struct cs_ratelimit drop_log; /* lines about packets we drop */
+
 	uint8_t *buf; /* scratch for one outgoing packet */
 	size_t buf_size;
 };
@@ -100,6 +103,7 @@ const char *idset_str(const struct idset *s, char *buf, size_t size);
 
 /* totem_memb.c */
 void memb_gather_enter(struct totem_srp *srp, const char *why);
+void memb_start(struct totem_srp *srp);
 void memb_handle_join(struct totem_srp *srp, const void *pkt, size_t len);
 void memb_handle_commit(struct totem_srp *srp, const void *pkt, size_t len);
 void memb_handle_merge_detect(struct totem_srp *srp, const void *pkt, size_t len);
@@ -107,6 +111,7 @@ void memb_recovery_check(struct totem_srp *srp, struct totem_token *tok);
 void memb_send_join(struct totem_srp *srp, bool leaving);
 
 /* totem_srp.c */
+void srp_drop(struct totem_srp *srp, const char *what, uint32_t nodeid);
 void srp_timer_set(struct totem_srp *srp, void **t, uint32_t ms, void (*fn)(void *));
 void srp_timer_clear(struct totem_srp *srp, void **t);
 void srp_token_originate(struct totem_srp *srp);

@@ -141,7 +141,9 @@ static int run(const char *group_name, double rate, size_t size, double seconds)
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		double wait = rate > 0 ? next - now() : 0.1;
 		poll(&p, 1, wait > 0 ? (int)(wait * 1000) + 1 : 0);
-		if (cpg_dispatch(h, CS_DISPATCH_ALL) == CS_ERR_BAD_HANDLE) {
+		cs_error_t drc = cpg_dispatch(h, CS_DISPATCH_ALL);
+		if (drc != CS_OK && drc != CS_ERR_TRY_AGAIN) {
+			fprintf(stderr, "cpg_test_client: lost corosync: error %d\n", drc);
 			break;
 		}
 		if (members_only || rate <= 0 || now() < next) {

@@ -202,6 +202,7 @@ static void stderr_line_drops_time_and_pid(void **state)
 	dup2(fileno(err), STDERR_FILENO);
 
 	cs_log_settings_init(&s);
+	s.to_logfile = false;
 	s.to_syslog = false;
 	s.to_stderr = true;
 	assert_int_equal(cs_log_apply(&s), 0);
@@ -255,7 +256,7 @@ static void defaults_are_corosyncs(void **state)
 
 	cs_log_settings_init(&s);
 	assert_string_equal(s.logfile, COROSYNC_LOG_FILE);
-	assert_false(s.to_logfile);
+	assert_true(s.to_logfile);
 	assert_true(s.to_syslog);
 	assert_int_equal(s.syslog_facility, LOG_DAEMON);
 	assert_int_equal(s.timestamp, CS_LOG_TIMESTAMP_HIRES);

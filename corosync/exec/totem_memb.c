@@ -334,6 +334,22 @@ static void gather_join(struct totem_srp *srp, const struct totem_join *j)
 	restart_agreement(srp);
 }
 
+/* A join from outside our ring that gives up on us. */
+static bool excluded_by(const struct totem_srp *srp, const struct totem_join *j)
+{
+	const struct idset *ring = srp->state == SRP_OPERATIONAL ? &srp->memb : &srp->new_memb;
+
+	if (idset_has(ring, j->sender)) {
+		return false;
+	}
+	for (uint32_t i = 0; i < j->failed_count; i++) {
+		if (j->failed[i] == srp->my_id) {
+			return true;
+		}
+	}
+	return false;
+}
+
 void memb_handle_join(struct totem_srp *srp, const void *pkt, size_t len)
 {
 	struct totem_join j;
@@ -350,6 +366,12 @@ void memb_handle_join(struct totem_srp *srp, const void *pkt, size_t len)
 		srp->highest_ring_seq = j.ring_seq;
 	}
 	if (join_is_stale(srp, &j)) {
+		return;
+	}
+	if (srp->state != SRP_GATHER && excluded_by(srp, &j)) {
+		/* its round goes on without us; once its ring is formed, merge
+		 * detection brings us together.  Re-forming our own ring for
+		 * it would only be undone again. */
 		return;
 	}
 	if (srp->state != SRP_GATHER) {

@@ -126,6 +126,11 @@ static int read_log(const char *path)
 		} else if (line[0] == 'T') {
 			char ring[64] = "";
 			sscanf(line + 2, "%63s", ring);
+			if (cur != NULL && strcmp(cur->ring, ring) == 0) {
+				/* the ring announced again (once before our join took
+				 * effect, once after it): still the same segment */
+				continue;
+			}
 			if (cur != NULL) {
 				snprintf(cur->next, sizeof(cur->next), "%s", ring);
 			}

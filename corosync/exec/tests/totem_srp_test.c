@@ -75,6 +75,17 @@ static size_t messages_of(const struct sim *sim, unsigned node, const char *pref
 	return n;
 }
 
+static size_t regular_configs(const struct sim *sim, unsigned node)
+{
+	const struct sim_log *log = sim_log(sim, node);
+	size_t n = 0;
+
+	for (size_t i = 0; i < log->n; i++) {
+		n += log->e[i].type == SIM_REGULAR;
+	}
+	return n;
+}
+
 static void send_burst(struct sim *sim, unsigned node, const char *tag, unsigned count)
 {
 	char text[64];
@@ -254,6 +265,55 @@ static void backlog_drains_under_flow_control(void **state)
 	sim_free(sim);
 }
 
+/* Nodes that gave up on each other in one round must not make the
+ * excluded node re-form its own ring again and again while they finish. */
+static void merges_after_mutual_failures_without_flapping(void **state)
+{
+	static const unsigned alone1[] = { 1, 0, 0, 0, 0 };
+	static const unsigned with5[] = { 1, 0, 0, 0, 1 };
+	static const unsigned alone2[] = { 0, 1, 0, 0, 0 };
+	/* corosync's timers for five nodes (token_coefficient applied) */
+	struct totem_srp_params p = defaults;
+	p.token = 4950;
+	p.token_retransmit = 1178;
+	p.hold = 932;
+	p.consensus = 5940;
+	struct sim *sim = sim_new(5, 7, &p);
+	size_t before[6];
+
+	for (unsigned n = 1; n <= 5; n++) {
+		sim_start(sim, n);
+	}
+	run_until_ring(sim, ring_12345, 5, 10000);
+	sim_partition(sim, alone1);
+	sim_run(sim, 4000);
+	sim_partition(sim, with5);
+	sim_run(sim, 4000);
+	sim_kill(sim, 2);
+	sim_run(sim, 3000);
+	sim_kill(sim, 5);
+	sim_run(sim, 3000);
+	sim_heal(sim);
+	sim_run(sim, 4000);
+	sim_partition(sim, alone2);
+	sim_run(sim, 4000);
+	for (unsigned n = 1; n <= 5; n++) {
+		before[n] = regular_configs(sim, n);
+	}
+	sim_heal(sim);
+	sim_start(sim, 2);
+	sim_start(sim, 5);
+	run_until_ring(sim, ring_12345, 5, 30000);
+	for (unsigned n = 1; n <= 5; n++) {
+		size_t extra = regular_configs(sim, n) - before[n];
+		if (extra > 4) {
+			fail_msg("node %u went through %zu configurations to merge", n, extra);
+		}
+	}
+	assert_evs(sim);
+	sim_free(sim);
+}
+
 /* Random crashes, restarts, partitions, heals and loss while every node
  * sends: whatever happens, delivery keeps EVS. */
 static void random_fault_schedules_keep_evs(void **state)
@@ -333,6 +393,7 @@ int main(void)
 		cmocka_unit_test(partition_gives_two_rings_that_merge),
 		cmocka_unit_test(restarted_node_rejoins),
 		cmocka_unit_test(backlog_drains_under_flow_control),
+		cmocka_unit_test(merges_after_mutual_failures_without_flapping),
 		cmocka_unit_test(random_fault_schedules_keep_evs),
 	};
 

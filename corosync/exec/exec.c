@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <qb/qbipc_common.h>
+#include <qb/qbutil.h>
 
 #define CS_LOG_SUBSYS CS_SUBSYS_MAIN
 #include "../common/cs_config.h"
@@ -110,8 +111,7 @@ char *cs_exec_config_file(void)
 {
 	char *path = NULL;
 
-	if (ex.lines == NULL ||
-	    cs_map_get_string(ex.lines, CS_CONFIG_LINES_FILE_KEY, &path) < 0) {
+	if (ex.lines == NULL || cs_map_get_string(ex.lines, CS_CONFIG_LINES_FILE_KEY, &path) < 0) {
 		return NULL;
 	}
 	return path;
@@ -171,6 +171,11 @@ static void timer_fired(void *data)
 
 	free(t);
 	fn(arg);
+}
+
+static uint64_t env_now_ms(void *ctx)
+{
+	return qb_util_nano_current_get() / 1000000ull;
 }
 
 static void *env_timer_add(void *ctx, uint32_t ms, void (*fn)(void *), void *data)
@@ -322,6 +327,7 @@ static int start_totem(void)
 	struct totem_srp_env env = {
 		.mcast = env_mcast,
 		.unicast = env_unicast,
+		.now_ms = env_now_ms,
 		.timer_add = env_timer_add,
 		.timer_del = env_timer_del,
 		.deliver = env_deliver,
@@ -416,8 +422,29 @@ void cs_exec_run(void)
 	qb_loop_run(ex.loop);
 }
 
+/* What totem did in this run, for whoever reads the log after a problem. */
+static void log_totem_summary(void)
+{
+	const struct totem_srp_stats *s = ex.srp ? totem_srp_stats(ex.srp) : NULL;
+	const struct totem_net_stats *n = ex.net ? totem_net_stats(ex.net) : NULL;
+
+	if (s == NULL || n == NULL) {
+		return;
+	}
+	cs_log(LOG_INFO,
+	       "totem: %llu tokens, %llu messages sent, %llu received, %llu retransmitted, "
+	       "%llu configurations, %llu packets dropped; udp %llu sent, %llu received, %llu send "
+	       "errors",
+	       (unsigned long long)s->orf_token_rx, (unsigned long long)s->mcast_tx,
+	       (unsigned long long)s->mcast_rx, (unsigned long long)s->mcast_retx,
+	       (unsigned long long)s->operational_entered, (unsigned long long)s->rx_dropped,
+	       (unsigned long long)n->tx_packets, (unsigned long long)n->rx_packets,
+	       (unsigned long long)n->tx_errors);
+}
+
 void cs_exec_stop(void)
 {
+	log_totem_summary();
 	cs_log(LOG_NOTICE, "Unloading all Corosync service engines.");
 	cs_sync_abort();
 	cs_ipc_fini();

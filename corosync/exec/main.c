@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <unistd.h>
 #include <sys/file.h>
 
@@ -41,6 +42,7 @@ struct options {
 	const char *config_file;
 	bool foreground;
 	bool test_only;
+	bool no_realtime;
 };
 
 static void usage(FILE *out)
@@ -48,6 +50,7 @@ static void usage(FILE *out)
 	fprintf(out, "usage:\n"
 		     "        -c     : Corosync config file path.\n"
 		     "        -f     : Start application in foreground.\n"
+		     "        -p     : Do not set realtime scheduling.\n"
 		     "        -t     : Test configuration and exit.\n"
 		     "        -v     : Display version and exit.\n");
 }
@@ -73,8 +76,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 			o->test_only = true;
 			break;
 		case 'p':
+			o->no_realtime = true;
+			break;
 		case 'r':
-			break; /* scheduling options of corosync 2: accepted, no effect */
+			break; /* realtime scheduling is the default already */
 		case 'v':
 			printf("Corosync Cluster Engine, version '%s'\n", PACKAGE_VERSION);
 			return EXIT_OK;
@@ -127,6 +132,22 @@ static int load_config(const struct options *o, struct cs_map *map, struct cs_ma
 			log.logfile);
 	}
 	return o->test_only ? EXIT_OK : -1;
+}
+
+/* The token must move on time even when the node is busy: a late token
+ * looks like a failed node to the others.  As corosync does, run with
+ * round-robin realtime priority unless told not to. */
+static void set_realtime(const struct options *o)
+{
+	struct sched_param p = { .sched_priority = sched_get_priority_max(SCHED_RR) };
+
+	if (o->no_realtime) {
+		return;
+	}
+	if (p.sched_priority < 0 || sched_setscheduler(0, SCHED_RR, &p) < 0) {
+		cs_log(LOG_WARNING, "Could not set SCHED_RR at priority %d: %s", p.sched_priority,
+		       strerror(errno));
+	}
 }
 
 /* One corosync per node: the pid file stays locked while we run. */
@@ -212,6 +233,7 @@ static int run(const struct options *o, struct cs_map *map, struct cs_map *lines
 	}
 	cs_log(LOG_NOTICE, "Corosync Cluster Engine %s starting up", PACKAGE_VERSION);
 	cs_log(LOG_INFO, "Corosync built-in features: udpu udp");
+	set_realtime(o);
 	rc = cs_exec_start(map, lines);
 	if (rc < 0) {
 		cs_log(LOG_ERR, "Corosync Cluster Engine exiting with status %d",

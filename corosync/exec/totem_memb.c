@@ -147,6 +147,7 @@ static void clear_ring_timers(struct totem_srp *srp)
 {
 	srp_timer_clear(srp, &srp->t_token_loss);
 	srp_timer_clear(srp, &srp->t_token_retransmit);
+	srp->retransmit_deadline = 0;
 	srp_timer_clear(srp, &srp->t_merge);
 	srp_timer_clear(srp, &srp->t_hold);
 	srp->holding = false;
@@ -403,16 +404,6 @@ void memb_handle_merge_detect(struct totem_srp *srp, const void *pkt, size_t len
 
 /* ---- commit ---- */
 
-static void token_lost_in_formation(void *data)
-{
-	struct totem_srp *srp = data;
-
-	srp->t_token_loss = NULL;
-	srp->stats.token_lost++;
-	cs_log(LOG_DEBUG, "The token was lost in the %s state.", totem_srp_state_name(srp));
-	memb_gather_enter(srp, "token loss while forming a ring");
-}
-
 static int index_of(const struct totem_commit *c, uint32_t id)
 {
 	for (uint32_t i = 0; i < c->count; i++) {
@@ -464,7 +455,7 @@ static void commit_enter(struct totem_srp *srp, const struct totem_commit *c)
 		srp->env.ring_seq_store(srp->env.ctx, c->ring_id.seq);
 	}
 	cs_log(LOG_DEBUG, "entering COMMIT state.");
-	srp_timer_set(srp, &srp->t_token_loss, srp->p.token, token_lost_in_formation);
+	srp_token_loss_arm(srp);
 }
 
 static void commit_as_representative(struct totem_srp *srp, const struct idset *active)
@@ -589,7 +580,7 @@ static void recovery_enter(struct totem_srp *srp, const struct totem_commit *c)
 	srp->install_seq = 0;
 	srp->last_aru = 0;
 	cs_log(LOG_DEBUG, "entering RECOVERY state (%u old messages to re-send).", srp->retrans_n);
-	srp_timer_set(srp, &srp->t_token_loss, srp->p.token, token_lost_in_formation);
+	srp_token_loss_arm(srp);
 }
 
 /* Take the old ring's messages out of the recovery copies that reached us. */

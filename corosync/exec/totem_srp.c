@@ -39,8 +39,9 @@ void srp_drop(struct totem_srp *srp, const char *what, uint32_t nodeid)
 
 	srp->stats.rx_dropped++;
 	if (cs_ratelimit_allow(&srp->drop_log, 10, &suppressed)) {
-		cs_log(LOG_WARNING, "Dropped a %s (sender %u); %llu more dropped since the last report",
-		       what, nodeid, (unsigned long long)suppressed);
+		cs_log(LOG_WARNING,
+		       "Dropped a %s (sender %u); %llu more dropped since the last report", what,
+		       nodeid, (unsigned long long)suppressed);
 	}
 }
 
@@ -159,28 +160,72 @@ static void handle_mcast(struct totem_srp *srp, const void *pkt, size_t len)
 
 /* ---- the token ---- */
 
-static void token_loss(void *data)
+/* The token timers are renewed on every visit, thousands of times a
+ * second under load.  Moving a deadline costs nothing; replacing a timer
+ * does.  So each stays armed and, when it fires, first checks whether its
+ * deadline was moved in the meantime. */
+static uint64_t now_ms(const struct totem_srp *srp)
 {
-	struct totem_srp *srp = data;
-
-	srp->t_token_loss = NULL;
-	srp->stats.token_lost++;
-	cs_log(LOG_NOTICE,
-	       "Token has not been received in %u ms; a processor failed, forming new "
-	       "configuration.",
-	       srp->p.token);
-	memb_gather_enter(srp, "token loss");
+	return srp->env.now_ms(srp->env.ctx);
 }
 
-static void token_retransmit(void *data)
+static void token_loss_check(void *data)
 {
 	struct totem_srp *srp = data;
+	uint64_t now = now_ms(srp);
+
+	srp->t_token_loss = NULL;
+	if (now < srp->loss_deadline) {
+		srp->t_token_loss = srp->env.timer_add(
+			srp->env.ctx, (uint32_t)(srp->loss_deadline - now), token_loss_check, srp);
+		return;
+	}
+	srp->stats.token_lost++;
+	if (srp->state == SRP_OPERATIONAL) {
+		cs_log(LOG_NOTICE,
+		       "Token has not been received in %u ms; a processor failed, forming new "
+		       "configuration.",
+		       srp->p.token);
+		memb_gather_enter(srp, "token loss");
+	} else {
+		cs_log(LOG_DEBUG, "The token was lost in the %s state.", totem_srp_state_name(srp));
+		memb_gather_enter(srp, "token loss while forming a ring");
+	}
+}
+
+void srp_token_loss_arm(struct totem_srp *srp)
+{
+	srp->loss_deadline = now_ms(srp) + srp->p.token;
+	if (srp->t_token_loss == NULL) {
+		srp->t_token_loss =
+			srp->env.timer_add(srp->env.ctx, srp->p.token, token_loss_check, srp);
+	}
+}
+
+static void token_retransmit_check(void *data)
+{
+	struct totem_srp *srp = data;
+	uint64_t now = now_ms(srp);
 
 	srp->t_token_retransmit = NULL;
-	if (srp->token_pkt != NULL) {
+	if (srp->retransmit_deadline == 0) {
+		return; /* the token came back */
+	}
+	if (now >= srp->retransmit_deadline && srp->token_pkt != NULL) {
 		srp->env.unicast(srp->env.ctx, srp->token_next, srp->token_pkt, srp->token_pkt_len);
-		srp_timer_set(srp, &srp->t_token_retransmit, srp->p.token_retransmit,
-			      token_retransmit);
+		srp->retransmit_deadline = now + srp->p.token_retransmit;
+	}
+	srp->t_token_retransmit =
+		srp->env.timer_add(srp->env.ctx, (uint32_t)(srp->retransmit_deadline - now),
+				   token_retransmit_check, srp);
+}
+
+static void token_retransmit_arm(struct totem_srp *srp)
+{
+	srp->retransmit_deadline = now_ms(srp) + srp->p.token_retransmit;
+	if (srp->t_token_retransmit == NULL) {
+		srp->t_token_retransmit = srp->env.timer_add(srp->env.ctx, srp->p.token_retransmit,
+							     token_retransmit_check, srp);
 	}
 }
 
@@ -205,8 +250,7 @@ static void send_token(struct totem_srp *srp, struct totem_token *tok)
 	srp->stats.orf_token_tx++;
 	srp->env.unicast(srp->env.ctx, srp->token_next, srp->buf, (size_t)len);
 	if (srp->token_next != srp->my_id) {
-		srp_timer_set(srp, &srp->t_token_retransmit, srp->p.token_retransmit,
-			      token_retransmit);
+		token_retransmit_arm(srp);
 	}
 }
 
@@ -489,8 +533,8 @@ static void handle_token(struct totem_srp *srp, const void *pkt, size_t len)
 	}
 	srp->token_seen = true;
 	srp->last_token_seq = tok.token_seq;
-	srp_timer_clear(srp, &srp->t_token_retransmit);
-	srp_timer_set(srp, &srp->t_token_loss, srp->p.token, token_loss);
+	srp->retransmit_deadline = 0;
+	srp_token_loss_arm(srp);
 	visit(srp, &tok);
 }
 
@@ -501,7 +545,7 @@ void srp_token_originate(struct totem_srp *srp)
 
 	srp->token_seen = true;
 	srp->last_token_seq = 0;
-	srp_timer_set(srp, &srp->t_token_loss, srp->p.token, token_loss);
+	srp_token_loss_arm(srp);
 	visit(srp, &tok);
 }
 

@@ -28,6 +28,8 @@ struct totem_srp_env {
 	void (*mcast)(void *ctx, const void *pkt, size_t len);
 	/* Send @pkt to node @nodeid (possibly this one). */
 	void (*unicast)(void *ctx, uint32_t nodeid, const void *pkt, size_t len);
+	/* Milliseconds on a monotonic clock. */
+	uint64_t (*now_ms)(void *ctx);
 	/* One-shot timer; the handle is only passed back to timer_del. */
 	void *(*timer_add)(void *ctx, uint32_t ms, void (*fn)(void *data), void *data);
 	void (*timer_del)(void *ctx, void *timer);

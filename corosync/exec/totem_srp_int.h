@@ -75,7 +75,10 @@ struct totem_srp {
 	size_t token_pkt_len;
 	uint32_t token_next; /* node it went to */
 
-	/* timers */
+	/* timers; the two token timers check a deadline when they fire (see
+	 * srp_token_loss_arm) */
+	uint64_t loss_deadline;
+	uint64_t retransmit_deadline; /* 0: the token came back */
 	void *t_token_loss;
 	void *t_token_retransmit;
 	void *t_hold;
@@ -115,6 +118,7 @@ void srp_drop(struct totem_srp *srp, const char *what, uint32_t nodeid);
 void srp_timer_set(struct totem_srp *srp, void **t, uint32_t ms, void (*fn)(void *));
 void srp_timer_clear(struct totem_srp *srp, void **t);
 void srp_token_originate(struct totem_srp *srp);
+void srp_token_loss_arm(struct totem_srp *srp);
 void srp_rx_init(struct ring_rx *rx);
 void srp_rx_fini(struct ring_rx *rx);
 void srp_rx_put(struct totem_srp *srp, struct ring_rx *rx, uint32_t seq, const void *pkt,

@@ -47,6 +47,12 @@ static void to_node(void *ctx, uint32_t nodeid, const void *pkt, size_t len)
 	}
 }
 
+/* Time stands still: the timers that fire are the ones fire_timers runs. */
+static uint64_t now_ms(void *ctx)
+{
+	return 1u << 30;
+}
+
 static void *timer_add(void *ctx, uint32_t ms, void (*fn)(void *), void *data)
 {
 	for (int i = 0; i < TIMERS_MAX; i++) {

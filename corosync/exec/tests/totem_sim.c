@@ -161,6 +161,13 @@ static void env_unicast(void *ctx, uint32_t nodeid, const void *pkt, size_t len)
 	}
 }
 
+static uint64_t env_now_ms(void *ctx)
+{
+	struct node_ctx *c = ctx;
+
+	return c->sim->now / 1000;
+}
+
 static void *env_timer_add(void *ctx, uint32_t ms, void (*fn)(void *), void *data)
 {
 	struct node_ctx *c = ctx;
@@ -288,6 +295,7 @@ void sim_start(struct sim *sim, unsigned node)
 		.ctx = &n->ctx,
 		.mcast = env_mcast,
 		.unicast = env_unicast,
+		.now_ms = env_now_ms,
 		.timer_add = env_timer_add,
 		.timer_del = env_timer_del,
 		.deliver = env_deliver,

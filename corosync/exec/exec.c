@@ -107,6 +107,11 @@ const struct totem_net_stats *cs_exec_net_stats(void)
 	return ex.net != NULL ? totem_net_stats(ex.net) : NULL;
 }
 
+const struct cs_map *cs_exec_config_lines(void)
+{
+	return ex.lines;
+}
+
 char *cs_exec_config_file(void)
 {
 	char *path = NULL;
@@ -303,9 +308,12 @@ static void pg_deliver_sync(void *ctx, uint32_t nodeid, const void *msg, size_t 
 
 /* ---- start and stop ---- */
 
+/* Frames fit in one datagram of netmtu bytes with totem's header and
+ * what crypto adds. */
 static size_t frame_max(void)
 {
-	return ex.totem.netmtu - UDP_OVERHEAD - 2 * TOTEM_MCAST_HEADER_SIZE;
+	return ex.totem.netmtu - UDP_OVERHEAD - 2 * TOTEM_MCAST_HEADER_SIZE -
+	       totem_net_overhead(ex.net);
 }
 
 static int start_totem(void)
@@ -322,7 +330,6 @@ static int start_totem(void)
 		.seqno_unchanged_const = ex.totem.seqno_unchanged_const,
 		.window_size = ex.totem.window_size,
 		.max_messages = ex.totem.max_messages,
-		.max_msg_len = frame_max(),
 	};
 	struct totem_srp_env env = {
 		.mcast = env_mcast,
@@ -339,6 +346,11 @@ static int start_totem(void)
 	};
 	int rc;
 
+	ex.net = totem_net_create(&ex.totem, ex.loop, net_deliver, NULL, &rc);
+	if (ex.net == NULL) {
+		return rc;
+	}
+	p.max_msg_len = frame_max();
 	ex.pg = totem_pg_create(frame_max(), PG_QUEUE_MAX);
 	ex.srp = totem_srp_create(&p, &env);
 	if (ex.pg == NULL || ex.srp == NULL) {
@@ -346,10 +358,6 @@ static int start_totem(void)
 	}
 	totem_pg_set_deliver(ex.pg, TOTEM_PG_SERVICES, pg_deliver_services, NULL);
 	totem_pg_set_deliver(ex.pg, TOTEM_PG_SYNC, pg_deliver_sync, NULL);
-	ex.net = totem_net_create(&ex.totem, ex.loop, net_deliver, NULL, &rc);
-	if (ex.net == NULL) {
-		return rc;
-	}
 	cs_log(LOG_NOTICE, "Token Timeout (%u ms) retransmit timeout (%u ms)", ex.totem.token,
 	       ex.totem.token_retransmit);
 	cs_log(LOG_NOTICE, "Local node ID %u, cluster name %s", ex.totem.nodeid,

@@ -46,6 +46,10 @@ const struct totem_srp_stats *cs_exec_srp_stats(void);
 const struct totem_pg_stats *cs_exec_pg_stats(void);
 const struct totem_net_stats *cs_exec_net_stats(void);
 
+/* Where each configuration key came from (for errors naming file and
+ * line), or NULL. */
+const struct cs_map *cs_exec_config_lines(void);
+
 /* The configuration file read at start-up, for a reload: a malloc'd copy
  * the caller frees, or NULL when unknown. */
 char *cs_exec_config_file(void);

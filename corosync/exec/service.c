@@ -10,10 +10,15 @@
 #include "../common/cs_ratelimit.h"
 #include "service.h"
 
+extern const struct cs_service cs_cmap_service;
+extern const struct cs_service cs_cfg_service;
 extern const struct cs_service cs_cpg_service;
+extern const struct cs_service cs_votequorum_service;
+extern const struct cs_service cs_quorum_service;
 
 const struct cs_service *const cs_services[] = {
-	&cs_cpg_service,
+	&cs_cmap_service,   &cs_cfg_service,        &cs_cpg_service,
+	&cs_quorum_service, &cs_votequorum_service,
 };
 const size_t cs_n_services = sizeof(cs_services) / sizeof(cs_services[0]);
 

@@ -170,6 +170,26 @@ static int get_named(struct ctx *c, const char *key, const struct named *table, 
 	return cs_config_error(c->error, c->lines, key, "'%s' is not a valid value", text);
 }
 
+static const char *name_of(const struct named *table, int value)
+{
+	for (; table->name != NULL; table++) {
+		if (table->value == value) {
+			return table->name;
+		}
+	}
+	return "?";
+}
+
+const char *totem_cipher_name(enum totem_crypto_cipher cipher)
+{
+	return name_of(ciphers, (int)cipher);
+}
+
+const char *totem_hash_name(enum totem_crypto_hash hash)
+{
+	return name_of(hashes, (int)hash);
+}
+
 static int get_yes_no(struct ctx *c, const char *key, bool def, bool *value)
 {
 	static const struct named yes_no[] = { { "yes", 1 }, { "no", 0 }, { NULL, 0 } };

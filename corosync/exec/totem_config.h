@@ -111,4 +111,8 @@ int totem_config_read(const struct cs_map *map, const struct cs_map *lines,
  * clear_node_high_bit is set. */
 uint32_t totem_config_nodeid_from_addr(const struct sockaddr_storage *addr, bool clear_high_bit);
 
+/* The names corosync.conf gives a cipher and a hash ("aes256", "sha256"). */
+const char *totem_cipher_name(enum totem_crypto_cipher cipher);
+const char *totem_hash_name(enum totem_crypto_hash hash);
+
 #endif /* TOTEM_CONFIG_H */

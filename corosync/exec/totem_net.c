@@ -12,6 +12,8 @@
 
 #define CS_LOG_SUBSYS CS_SUBSYS_TOTEM
 #include "../common/cs_log.h"
+#include "../common/cs_ratelimit.h"
+#include "totem_crypto.h"
 #include "totem_net.h"
 #include "totem_wire.h"
 
@@ -45,7 +47,11 @@ struct totem_net {
 	struct local_pkt *local_head, *local_tail;
 	bool local_job;
 	uint8_t *rx;
+	struct totem_crypto *crypto; /* NULL when packets go in the clear */
+	uint8_t *sealed;             /* a packet as it goes on the wire */
+	uint8_t *opened;             /* a received packet after the check */
 	struct totem_net_stats stats;
+	struct cs_ratelimit crypto_log;
 };
 
 static socklen_t addr_len(const struct sockaddr_storage *a)
@@ -141,6 +147,30 @@ static void local_send(struct totem_net *net, const void *pkt, size_t len)
 
 /* ---- sending ---- */
 
+/* The packet as it goes on the wire: @pkt itself in the clear, else
+ * sealed into net->sealed.  Returns its length, 0 when it cannot be sent. */
+static size_t seal(struct totem_net *net, const void **pkt, size_t len)
+{
+	size_t out = RX_BUFFER;
+	uint64_t suppressed;
+	int rc;
+
+	if (net->crypto == NULL) {
+		return len;
+	}
+	rc = totem_crypto_encrypt(net->crypto, *pkt, len, net->sealed, &out);
+	if (rc < 0) {
+		net->stats.tx_errors++;
+		if (cs_ratelimit_allow(&net->crypto_log, 10, &suppressed)) {
+			cs_log(LOG_ERR, "Cannot encrypt a packet of %zu bytes: %s", len,
+			       strerror(-rc));
+		}
+		return 0;
+	}
+	*pkt = net->sealed;
+	return out;
+}
+
 static void send_to(struct totem_net *net, const struct sockaddr_storage *to, const void *pkt,
 		    size_t len)
 {
@@ -158,12 +188,18 @@ static void send_to(struct totem_net *net, const struct sockaddr_storage *to, co
 
 void totem_net_mcast(struct totem_net *net, const void *pkt, size_t len)
 {
+	const void *wire = pkt;
+	size_t wire_len = seal(net, &wire, len);
+
+	if (wire_len == 0) {
+		return;
+	}
 	if (net->cfg->transport == TOTEM_TRANSPORT_UDP) {
-		send_to(net, &net->cfg->mcast_addr, pkt, len);
+		send_to(net, &net->cfg->mcast_addr, wire, wire_len);
 	} else {
 		for (unsigned i = 0; i < net->n_peers; i++) {
 			if (net->peers[i].nodeid != net->cfg->nodeid) {
-				send_to(net, &net->peers[i].addr, pkt, len);
+				send_to(net, &net->peers[i].addr, wire, wire_len);
 			}
 		}
 	}
@@ -183,7 +219,10 @@ void totem_net_unicast(struct totem_net *net, uint32_t nodeid, const void *pkt, 
 		net->stats.tx_errors++;
 		return;
 	}
-	send_to(net, &p->addr, pkt, len);
+	len = seal(net, &pkt, len);
+	if (len > 0) {
+		send_to(net, &p->addr, pkt, len);
+	}
 }
 
 /* ---- receiving ---- */
@@ -226,6 +265,34 @@ static bool listed(const struct totem_net *net, const struct sockaddr_storage *f
 	return false;
 }
 
+/* Check a received packet and open it into net->opened; false when it
+ * must be dropped (another key or other crypto settings, or forged). */
+static bool open_packet(struct totem_net *net, const uint8_t **pkt, size_t *len,
+			const struct sockaddr_storage *from)
+{
+	size_t out = RX_BUFFER;
+	uint64_t suppressed;
+	char buf[64];
+	int rc = totem_crypto_decrypt(net->crypto, *pkt, *len, net->opened, &out);
+
+	if (rc < 0) {
+		net->stats.rx_bad_auth++;
+		if (cs_ratelimit_allow(&net->crypto_log, 10, &suppressed)) {
+			cs_log(LOG_WARNING,
+			       "Dropped a packet from %s that failed authentication (%s): every "
+			       "node needs the same authkey and crypto settings; %llu more since "
+			       "the last report",
+			       addr_str(from, buf, sizeof(buf)),
+			       rc == -EBADMSG ? "bad digest" : strerror(-rc),
+			       (unsigned long long)suppressed);
+		}
+		return false;
+	}
+	*pkt = net->opened;
+	*len = out;
+	return true;
+}
+
 static int32_t on_readable(int32_t fd, int32_t revents, void *data)
 {
 	struct totem_net *net = data;
@@ -246,10 +313,15 @@ static int32_t on_readable(int32_t fd, int32_t revents, void *data)
 			net->stats.rx_unlisted++;
 			continue;
 		}
-		if (net->cfg->node_count == 0) {
-			learn_peer(net, net->rx, (size_t)n, &from);
+		const uint8_t *pkt = net->rx;
+		size_t len = (size_t)n;
+		if (net->crypto != NULL && !open_packet(net, &pkt, &len, &from)) {
+			continue;
 		}
-		net->deliver(net->ctx, net->rx, (size_t)n);
+		if (net->cfg->node_count == 0) {
+			learn_peer(net, pkt, len, &from);
+		}
+		net->deliver(net->ctx, pkt, len);
 	}
 }
 
@@ -342,6 +414,45 @@ err:
 	return rc;
 }
 
+/* Packet security from the configured cipher, hash and authkey: none at
+ * all (NULL, *rc 0) with crypto_cipher and crypto_hash both none. */
+static struct totem_crypto *setup_crypto(const struct totem_config *cfg, int *rc)
+{
+	static uint8_t key[TOTEM_CRYPTO_KEY_MAX];
+	size_t keylen = sizeof(key);
+	char *error = NULL;
+	struct totem_crypto *crypto;
+
+	*rc = 0;
+	if (cfg->crypto_cipher == TOTEM_CIPHER_NONE && cfg->crypto_hash == TOTEM_HASH_NONE) {
+		return NULL;
+	}
+	*rc = totem_crypto_load_key(cfg->keyfile, key, &keylen, &error);
+	if (*rc < 0) {
+		cs_log(LOG_ERR, "%s", error != NULL ? error : strerror(-*rc));
+		free(error);
+		return NULL;
+	}
+	if (error != NULL) {
+		cs_log(LOG_WARNING, "%s", error);
+		free(error);
+		error = NULL;
+	}
+	crypto = totem_crypto_create(cfg->crypto_cipher, cfg->crypto_hash, key, keylen, &error);
+	explicit_bzero(key, sizeof(key));
+	if (crypto == NULL) {
+		cs_log(LOG_ERR, "Cannot set up crypto: %s",
+		       error != NULL ? error : "out of memory");
+		free(error);
+		*rc = -EINVAL;
+		return NULL;
+	}
+	cs_log(LOG_NOTICE, "Packets are protected with crypto_cipher %s crypto_hash %s (key %s)",
+	       totem_cipher_name(cfg->crypto_cipher), totem_hash_name(cfg->crypto_hash),
+	       cfg->keyfile);
+	return crypto;
+}
+
 struct totem_net *totem_net_create(const struct totem_config *cfg, qb_loop_t *loop,
 				   totem_net_deliver_fn deliver, void *ctx, int *rc)
 {
@@ -357,6 +468,15 @@ struct totem_net *totem_net_create(const struct totem_config *cfg, qb_loop_t *lo
 	net->deliver = deliver;
 	net->ctx = ctx;
 	net->fd = net->mcast_fd = -1;
+	net->crypto = setup_crypto(cfg, rc);
+	if (*rc < 0) {
+		goto err;
+	}
+	if (net->crypto != NULL && ((net->sealed = malloc(RX_BUFFER)) == NULL ||
+				    (net->opened = malloc(RX_BUFFER)) == NULL)) {
+		*rc = -ENOMEM;
+		goto err;
+	}
 	for (unsigned i = 0; i < cfg->node_count; i++) {
 		net->peers[i].nodeid = cfg->nodes[i].nodeid;
 		net->peers[i].addr = cfg->nodes[i].addr;
@@ -405,8 +525,16 @@ void totem_net_free(struct totem_net *net)
 		net->local_head = p->next;
 		free(p);
 	}
+	totem_crypto_free(net->crypto);
+	free(net->sealed);
+	free(net->opened);
 	free(net->rx);
 	free(net);
+}
+
+size_t totem_net_overhead(const struct totem_net *net)
+{
+	return net->crypto != NULL ? totem_crypto_overhead(net->crypto) : 0;
 }
 
 const struct totem_net_stats *totem_net_stats(const struct totem_net *net)

@@ -51,6 +51,15 @@ int cs_config_parse_buffer(const char *name, const char *text, size_t len, struc
 			   struct cs_map *lines, char **error, cs_config_warn_fn warn,
 			   void *warn_data);
 
+/* Read every file of @dir (corosync's uidgid.d; hidden files and names
+ * ending in '~' are skipped) in name order, each in corosync.conf's
+ * grammar holding uidgid {} sections only, into @map.  A missing @dir is
+ * no error.  Returns 0, or -errno with *@error a malloc'd message naming
+ * the file (and line) when a file cannot be read, does not parse, names
+ * an unknown user or group, or holds other sections (-EINVAL). */
+int cs_config_parse_uidgid_dir(const char *dir, struct cs_map *map, char **error,
+			       cs_config_warn_fn warn, void *warn_data);
+
 /* For checks made after parsing: set *@error to a malloc'd
  * "FILE:LINE: KEY: message" (just "KEY: message" when @lines is NULL or has
  * no line for @key) and return -EINVAL; -ENOMEM if it cannot be built. */

@@ -171,6 +171,10 @@ int cfg_reload(struct cs_map *live, const char *path)
 		rc = cs_config_parse_file(path, fresh, NULL, &error, parse_warning, NULL);
 	}
 	if (rc == 0) {
+		rc = cs_config_parse_uidgid_dir(COROSYNC_UIDGID_DIR, fresh, &error, parse_warning,
+						NULL);
+	}
+	if (rc == 0) {
 		rc = cfg_reload_merge(live, fresh, &deferred);
 	}
 	if (rc == 0) {

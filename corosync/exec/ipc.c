@@ -2,6 +2,8 @@
  * libqb IPC servers of the services on the qb loop (see ipc.h).
  */
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,8 @@ static struct {
 	qb_ipcs_service_t *server[CS_SERVICE_MAX];
 	struct cs_conn *conns[CS_SERVICE_MAX];
 	bool blocked;
+	uid_t cluster_uid;
+	gid_t cluster_gid;
 } ipc;
 
 /* ---- the qb loop as libqb's poll loop ---- */
@@ -90,10 +94,28 @@ static bool map_flag(const char *kind, unsigned id)
 	return cs_map_get_typed(cs_exec_map(), key, &v, sizeof(v), CS_MAP_UINT8) == 0 && v == 1;
 }
 
-/* root, group root, and uids/gids allowed in uidgid {} or uidgid.d/ */
+/* The cluster's own account and group (pacemaker's daemons run as
+ * hacluster:haclient), or -1 when the system has none. */
+static uid_t cluster_uid(void)
+{
+	struct passwd *pw = getpwnam(CLUSTER_USER);
+
+	return pw != NULL ? pw->pw_uid : (uid_t)-1;
+}
+
+static gid_t cluster_gid(void)
+{
+	struct group *gr = getgrnam(CLUSTER_GROUP);
+
+	return gr != NULL ? gr->gr_gid : (gid_t)-1;
+}
+
+/* root, the cluster's user and group, and uids/gids allowed in uidgid {}
+ * or uidgid.d/ */
 static bool allowed(uid_t uid, gid_t gid)
 {
-	return uid == 0 || gid == 0 || map_flag("uid", uid) || map_flag("gid", gid);
+	return uid == 0 || gid == 0 || uid == ipc.cluster_uid || gid == ipc.cluster_gid ||
+	       map_flag("uid", uid) || map_flag("gid", gid);
 }
 
 static int32_t on_accept(qb_ipcs_connection_t *c, uid_t uid, gid_t gid)
@@ -375,6 +397,8 @@ void cs_ipc_flow_control(bool blocked)
 
 int cs_ipc_init(void)
 {
+	ipc.cluster_uid = cluster_uid();
+	ipc.cluster_gid = cluster_gid();
 	for (size_t i = 0; i < cs_n_services; i++) {
 		const struct cs_service *svc = cs_services[i];
 		qb_ipcs_service_t *s;

@@ -112,6 +112,11 @@ static int load_config(const struct options *o, struct cs_map *map, struct cs_ma
 	int rc = cs_config_parse_file(o->config_file, map, lines, &error, config_warning,
 				      o->test_only ? (void *)1 : NULL);
 
+	if (rc == 0) {
+		rc = cs_config_parse_uidgid_dir(COROSYNC_UIDGID_DIR, map, &error, config_warning,
+						o->test_only ? (void *)1 : NULL);
+	}
+
 	if (rc == 0 && (rc = cs_log_config_read(map, &log, &error)) < 0) {
 		fprintf(stderr, "parser error: %s\n", error ? error : "logging {} is invalid");
 		free(error);

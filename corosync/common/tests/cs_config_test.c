@@ -819,6 +819,58 @@ static void error_helper_formats(void **state)
 	cs_map_free(bare);
 }
 
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* uidgid.d: files with uidgid {} only, hidden files and backups skipped,
+ * anything else refused with the file named. */
+static void uidgid_directory(void **state)
+{
+	struct ctx *c = *state;
+	char dir[300], path[400];
+	uint8_t v = 0;
+
+	snprintf(dir, sizeof(dir), "%s/uidgid.d", tmpdir);
+	assert_int_equal(cs_config_parse_uidgid_dir(dir, c->map, &c->error, NULL, NULL), 0);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	snprintf(path, sizeof(path), "%s/pacemaker", dir);
+	write_text(path, "uidgid {\n uid: root\n gid: root\n}\n");
+	snprintf(path, sizeof(path), "%s/.hidden", dir);
+	write_text(path, "not { a config\n");
+	snprintf(path, sizeof(path), "%s/old~", dir);
+	write_text(path, "totem {\n}\n");
+	assert_int_equal(cs_config_parse_uidgid_dir(dir, c->map, &c->error, NULL, NULL), 0);
+	assert_int_equal(cs_map_get_u8(c->map, "uidgid.config.uid.0", &v), 0);
+	assert_int_equal(v, 1);
+	assert_int_equal(cs_map_get_u8(c->map, "uidgid.config.gid.0", &v), 0);
+	snprintf(path, sizeof(path), "%s/zz-other", dir);
+	write_text(path, "totem {\n token: 1000\n}\n");
+	assert_int_equal(cs_config_parse_uidgid_dir(dir, c->map, &c->error, NULL, NULL), -EINVAL);
+	assert_non_null(strstr(c->error, "zz-other: totem.token: only uidgid {} sections"));
+	free(c->error);
+	c->error = NULL;
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/zz-nobody", dir);
+	write_text(path, "uidgid {\n uid: no-such-user-here\n}\n");
+	assert_int_equal(cs_config_parse_uidgid_dir(dir, c->map, &c->error, NULL, NULL), -EINVAL);
+	assert_non_null(
+		strstr(c->error, "zz-nobody:2: uidgid: user 'no-such-user-here' does not exist"));
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/pacemaker", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/.hidden", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/old~", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -845,6 +897,7 @@ int main(void)
 		T(reparse_tells_only_changes),
 		T(missing_and_unreadable_files),
 		T(error_helper_formats),
+		T(uidgid_directory),
 	};
 #undef T
 	int failed;

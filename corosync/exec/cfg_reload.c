@@ -12,29 +12,8 @@
 #include "../common/cs_config.h"
 #include "../common/cs_log.h"
 #include "cfg_int.h"
+#include "startup_keys.h"
 #include "log_config.h"
-
-/* Read at start-up only: a reload keeps what the daemon runs with. */
-/* clang-format off */
-static const char *const startup_only[] = {
-	"nodelist.local_node_pos",
-	"qb.",
-	"system.",
-	"totem.clear_node_high_bit",
-	"totem.cluster_name",
-	"totem.crypto_",
-	"totem.ip_version",
-	"totem.key",
-	"totem.link_mode",
-	"totem.netmtu",
-	"totem.nodeid",
-	"totem.rrp_mode",
-	"totem.secauth",
-	"totem.threads",
-	"totem.transport",
-	"totem.version",
-};
-/* clang-format on */
 
 /* The sections a reload owns: keys there that the file lost go away. */
 static const char *const file_sections[] = {
@@ -87,7 +66,7 @@ static int copy_new(struct cs_map *live, const struct cs_map *fresh, struct valu
 		    (read_value(live, key, ov) == 0 && same(nv, ov))) {
 			continue;
 		}
-		if (starts_with_any(key, startup_only, N(startup_only))) {
+		if (starts_with_any(key, cs_startup_keys, CS_N_STARTUP_KEYS)) {
 			cs_log(LOG_WARNING,
 			       "%s changed in the configuration file: corosync keeps "
 			       "the old value until it restarts",
@@ -114,7 +93,7 @@ static int drop_old(struct cs_map *live, const struct cs_map *fresh, const char 
 
 	/* deleting the key just returned is safe: the walk goes on after it */
 	while (rc == 0 && (key = cs_map_iter_next(it, NULL, NULL)) != NULL) {
-		if (starts_with_any(key, startup_only, N(startup_only)) ||
+		if (starts_with_any(key, cs_startup_keys, CS_N_STARTUP_KEYS) ||
 		    cs_map_get(fresh, key, NULL, NULL, NULL) == 0) {
 			continue;
 		}

@@ -13,15 +13,17 @@
 #include "cmap_int.h"
 #include "totem_net.h"
 #include "totem_pg.h"
+#include "startup_keys.h"
 #include "totem_srp.h"
 
 #define KEY_MAX (CS_MAP_KEY_MAX + 1)
 
 /* ---- read-only keys ---- */
 
-/* Run-time state, and settings read once at start-up: a client's change
- * would be a lie about what the daemon does (corosync refuses the same;
- * runtime.members. too, which corosync leaves writable). */
+/* Run-time state, and the settings read once at start-up
+ * (startup_keys.h): a client's change would be a lie about what the
+ * daemon does (corosync refuses the same; runtime.members. too, which
+ * corosync leaves writable). */
 static const char *const ro_prefixes[] = {
 	"internal_configuration.",
 	"runtime.config.",
@@ -30,30 +32,22 @@ static const char *const ro_prefixes[] = {
 	"runtime.services.",
 	"runtime.totem.",
 	"uidgid.config.",
-	"system.",
 	"nodelist.",
 	"config.reload_in_progress",
 	"config.totemconfig_reload_in_progress",
 	"qb.ipc_type",
-	"totem.clear_node_high_bit",
-	"totem.cluster_name",
-	"totem.crypto_",
-	"totem.ip_version",
-	"totem.key",
-	"totem.link_mode",
-	"totem.netmtu",
-	"totem.nodeid",
-	"totem.rrp_mode",
-	"totem.secauth",
-	"totem.threads",
-	"totem.transport",
-	"totem.version",
 };
 
 int cmap_runtime_mark_ro(struct cs_map *map)
 {
 	for (size_t i = 0; i < sizeof(ro_prefixes) / sizeof(ro_prefixes[0]); i++) {
 		int rc = cs_map_set_ro(map, ro_prefixes[i], true);
+		if (rc < 0) {
+			return rc;
+		}
+	}
+	for (size_t i = 0; i < CS_N_STARTUP_KEYS; i++) {
+		int rc = cs_map_set_ro(map, cs_startup_keys[i], true);
 		if (rc < 0) {
 			return rc;
 		}

@@ -30,6 +30,8 @@
 #define PG_QUEUE_MAX (4 * 1024 * 1024 + 64 * 1024)
 /* Below this room, clients wait before sending more. */
 #define PG_LOW_WATER (1024 * 1024 + 8192)
+/* Below this much queued, clients' requests go before the token. */
+#define PG_FAST_BELOW (256 * 1024)
 /* IPv4 and UDP headers, and room for a recovery copy's second header. */
 #define UDP_OVERHEAD 28
 
@@ -130,8 +132,14 @@ bool cs_exec_can_send(size_t bytes)
 
 void cs_exec_flow_update(void)
 {
-	cs_ipc_flow_control(!totem_srp_operational(ex.srp) || cs_sync_in_progress() ||
-			    totem_pg_room(ex.pg) < PG_LOW_WATER);
+	size_t room = totem_pg_room(ex.pg);
+
+	if (!totem_srp_operational(ex.srp) || cs_sync_in_progress() || room < PG_LOW_WATER) {
+		cs_ipc_flow_control(CS_IPC_OFF);
+	} else {
+		cs_ipc_flow_control(room > PG_QUEUE_MAX - PG_FAST_BELOW ? CS_IPC_FAST
+									: CS_IPC_NORMAL);
+	}
 }
 
 static int pg_mcast(enum totem_pg_group group, const struct iovec *iov, size_t iovcnt)

@@ -17,7 +17,12 @@
 #include "exec.h"
 #include "ipc.h"
 
-#define EVENT_RETRY_NS (1000 * 1000ull)
+/* How soon to try again when a client's event buffer is full.  libqb
+ * cannot tell us when the client has read, so this polls; and its loop
+ * waits in whole milliseconds, spinning through the part of the last one
+ * it rounded away: a short interval would keep the daemon busy (at
+ * realtime priority, starving the very client it waits for). */
+#define EVENT_RETRY_NS (10 * 1000 * 1000ull)
 
 struct queued_event {
 	struct queued_event *next;
@@ -42,7 +47,8 @@ struct cs_conn {
 static struct {
 	qb_ipcs_service_t *server[CS_SERVICE_MAX];
 	struct cs_conn *conns[CS_SERVICE_MAX];
-	bool blocked;
+	enum cs_ipc_rate rate;
+	bool blocked; /* rate == CS_IPC_OFF */
 	uid_t cluster_uid;
 	gid_t cluster_gid;
 } ipc;
@@ -60,10 +66,14 @@ static int32_t dispatch_add(enum qb_loop_priority p, int32_t fd, int32_t events,
 	return qb_loop_poll_add(cs_exec_loop(), p, fd, events, data, fn);
 }
 
+/* libqb calls this when the rate limit changes.  While requests are
+ * refused, libqb leaves the clients' wake-up bytes unread; polling for
+ * them would make the loop spin (and, at realtime priority, starve the
+ * very clients it waits for), so only hang-ups are watched then. */
 static int32_t dispatch_mod(enum qb_loop_priority p, int32_t fd, int32_t events, void *data,
 			    qb_ipcs_dispatch_fn_t fn)
 {
-	return qb_loop_poll_mod(cs_exec_loop(), p, fd, events, data, fn);
+	return qb_loop_poll_mod(cs_exec_loop(), p, fd, ipc.blocked ? 0 : events, data, fn);
 }
 
 static int32_t dispatch_del(int32_t fd)
@@ -381,16 +391,22 @@ void cs_conn_disconnect(struct cs_conn *conn)
 
 /* ---- servers ---- */
 
-void cs_ipc_flow_control(bool blocked)
+void cs_ipc_flow_control(enum cs_ipc_rate rate)
 {
-	if (blocked == ipc.blocked) {
+	static const enum qb_ipcs_rate_limit limits[] = {
+		[CS_IPC_FAST] = QB_IPCS_RATE_FAST,
+		[CS_IPC_NORMAL] = QB_IPCS_RATE_NORMAL,
+		[CS_IPC_OFF] = QB_IPCS_RATE_OFF,
+	};
+
+	if (rate == ipc.rate) {
 		return;
 	}
-	ipc.blocked = blocked;
+	ipc.rate = rate;
+	ipc.blocked = rate == CS_IPC_OFF;
 	for (size_t i = 0; i < CS_SERVICE_MAX; i++) {
 		if (ipc.server[i] != NULL) {
-			qb_ipcs_request_rate_limit(ipc.server[i], blocked ? QB_IPCS_RATE_OFF_2
-									  : QB_IPCS_RATE_NORMAL);
+			qb_ipcs_request_rate_limit(ipc.server[i], limits[rate]);
 		}
 	}
 }
@@ -399,6 +415,7 @@ int cs_ipc_init(void)
 {
 	ipc.cluster_uid = cluster_uid();
 	ipc.cluster_gid = cluster_gid();
+	ipc.rate = CS_IPC_NORMAL; /* what libqb's servers start with */
 	for (size_t i = 0; i < cs_n_services; i++) {
 		const struct cs_service *svc = cs_services[i];
 		qb_ipcs_service_t *s;
@@ -429,9 +446,12 @@ int cs_ipc_init(void)
 void cs_ipc_fini(void)
 {
 	for (size_t i = 0; i < CS_SERVICE_MAX; i++) {
-		if (ipc.server[i] != NULL) {
-			qb_ipcs_destroy(ipc.server[i]);
-			ipc.server[i] = NULL;
+		qb_ipcs_service_t *s = ipc.server[i];
+		/* forgotten first: a service that reacts to a closing
+		 * connection must not reach the server being destroyed */
+		ipc.server[i] = NULL;
+		if (s != NULL) {
+			qb_ipcs_destroy(s);
 		}
 	}
 }

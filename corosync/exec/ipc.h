@@ -20,9 +20,17 @@ int cs_ipc_init(void);
 /* Disconnect every client and close the servers. */
 void cs_ipc_fini(void);
 
-/* Refuse new requests while totem or the sync are busy (libqb rate
- * limiting, seen by clients as CS_ERR_TRY_AGAIN), or take them again. */
-void cs_ipc_flow_control(bool blocked);
+/* How eagerly to take clients' requests, from how full totem's queue is:
+ * FAST when it is nearly empty (requests go before the token, so each
+ * token visit carries what clients have to say), NORMAL, or OFF while
+ * totem or the sync cannot take messages (libqb rate limiting, seen by
+ * clients as CS_ERR_TRY_AGAIN). */
+enum cs_ipc_rate {
+	CS_IPC_FAST,
+	CS_IPC_NORMAL,
+	CS_IPC_OFF,
+};
+void cs_ipc_flow_control(enum cs_ipc_rate rate);
 
 void *cs_conn_private(struct cs_conn *conn);
 pid_t cs_conn_pid(const struct cs_conn *conn);

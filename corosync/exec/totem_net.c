@@ -489,9 +489,11 @@ struct totem_net *totem_net_create(const struct totem_config *cfg, qb_loop_t *lo
 	if (cfg->transport == TOTEM_TRANSPORT_UDP && (*rc = setup_multicast(net)) < 0) {
 		goto err;
 	}
-	qb_loop_poll_add(loop, QB_LOOP_HIGH, net->fd, POLLIN, net, on_readable);
+	/* below clients' requests when totem's queue is short (see
+	 * cs_ipc_flow_control): each token visit then carries them */
+	qb_loop_poll_add(loop, QB_LOOP_MED, net->fd, POLLIN, net, on_readable);
 	if (net->mcast_fd >= 0) {
-		qb_loop_poll_add(loop, QB_LOOP_HIGH, net->mcast_fd, POLLIN, net, on_readable);
+		qb_loop_poll_add(loop, QB_LOOP_MED, net->mcast_fd, POLLIN, net, on_readable);
 	}
 	cs_log(LOG_NOTICE, "Initializing transport (%s).",
 	       cfg->transport == TOTEM_TRANSPORT_UDP ? "UDP/IP Multicast" : "UDP/IP Unicast");

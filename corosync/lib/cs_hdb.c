@@ -161,6 +161,37 @@ int cs_hdb_destroy(struct cs_hdb *db, uint64_t handle)
 	return rc;
 }
 
+unsigned int cs_hdb_destroy_matching(struct cs_hdb *db, int (*match)(void *instance, void *arg),
+				     void *arg)
+{
+	unsigned int n = 0;
+
+	for (;;) {
+		void *dead = NULL;
+		bool found = false;
+
+		/* One at a time: the free function must run unlocked. */
+		pthread_mutex_lock(&db->lock);
+		for (uint32_t i = 0; i < db->slot_count && !found; i++) {
+			struct cs_hdb_slot *slot = &db->slots[i];
+			if (slot->instance != NULL && !slot->destroyed &&
+			    match(slot->instance, arg)) {
+				slot->destroyed = true;
+				dead = unref(slot);
+				found = true;
+			}
+		}
+		pthread_mutex_unlock(&db->lock);
+		if (!found) {
+			return n;
+		}
+		n++;
+		if (dead != NULL && db->free_instance != NULL) {
+			db->free_instance(dead);
+		}
+	}
+}
+
 uint32_t cs_hdb_count(struct cs_hdb *db)
 {
 	uint32_t n = 0;

@@ -50,6 +50,13 @@ void cs_hdb_put(struct cs_hdb *db, uint64_t handle);
  * reference of cs_hdb_create().  0, or -EBADF if it was not valid. */
 int cs_hdb_destroy(struct cs_hdb *db, uint64_t handle);
 
+/* Destroy (as cs_hdb_destroy()) every live handle whose instance @match
+ * accepts, given @arg; @match runs with the database lock held, so it must
+ * not call back into the database.  Returns the number destroyed.  For
+ * the handles that belong to a connection being finalized. */
+unsigned int cs_hdb_destroy_matching(struct cs_hdb *db, int (*match)(void *instance, void *arg),
+				     void *arg);
+
 /* Number of live (not destroyed) handles, for tests. */
 uint32_t cs_hdb_count(struct cs_hdb *db);
 

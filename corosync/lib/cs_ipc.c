@@ -92,6 +92,19 @@ int cs_ipc_request(struct cs_ipc *ipc, unsigned int fc_max, const struct iovec *
 	return check_reply(got, res, res_len);
 }
 
+ssize_t cs_ipc_request_var(struct cs_ipc *ipc, const struct iovec *iov, unsigned int iovcnt,
+			   void *res, size_t res_len, size_t min_len)
+{
+	if (ipc == NULL) {
+		return -ENOTCONN;
+	}
+	pthread_mutex_lock(&ipc->request_lock);
+	ssize_t got = qb_ipcc_sendv_recv(ipc->conn, iov, iovcnt, res, res_len, CS_IPC_TIMEOUT_MS);
+	pthread_mutex_unlock(&ipc->request_lock);
+	int rc = check_reply(got, res, min_len);
+	return rc < 0 ? rc : got;
+}
+
 int cs_ipc_send(struct cs_ipc *ipc, unsigned int fc_max, const struct iovec *iov,
 		unsigned int iovcnt)
 {

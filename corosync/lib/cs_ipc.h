@@ -42,6 +42,13 @@ int cs_ipc_fd(struct cs_ipc *ipc, int *fd);
 int cs_ipc_request(struct cs_ipc *ipc, unsigned int fc_max, const struct iovec *iov,
 		   unsigned int iovcnt, void *res, size_t res_len);
 
+/* As cs_ipc_request() (flow-control limit 1), for replies whose length
+ * varies: any reply of at least @min_len bytes is accepted, as is a bare
+ * response header carrying an error.  Returns the reply's length (never
+ * more than @res_len) or -errno (-EBADMSG: shorter than that). */
+ssize_t cs_ipc_request_var(struct cs_ipc *ipc, const struct iovec *iov, unsigned int iovcnt,
+			   void *res, size_t res_len, size_t min_len);
+
 /* Send @iov without waiting for any reply (the daemon sends none), with
  * flow-control limit @fc_max.  0 or -errno (-EAGAIN: congested). */
 int cs_ipc_send(struct cs_ipc *ipc, unsigned int fc_max, const struct iovec *iov,

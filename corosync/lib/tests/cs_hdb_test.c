@@ -136,6 +136,39 @@ static void null_instance_is_refused(void **state)
 	assert_int_equal(cs_hdb_create(&db, NULL, &h), -EINVAL);
 }
 
+static int is_odd(void *instance, void *arg)
+{
+	(*(int *)arg)++;
+	return *(int *)instance % 2;
+}
+
+/* Only the live handles whose instance matches go; a referenced one is
+ * freed when its reference is put back. */
+static void destroy_matching_picks_instances(void **state)
+{
+	uint64_t h[6];
+	void *inst;
+	int asked = 0;
+
+	for (int i = 0; i < 6; i++) {
+		assert_int_equal(cs_hdb_create(&db, new_int(i), &h[i]), 0);
+	}
+	assert_int_equal(cs_hdb_destroy(&db, h[4]), 0);
+	assert_int_equal(cs_hdb_get(&db, h[3], &inst), 0);
+	assert_int_equal(cs_hdb_destroy_matching(&db, is_odd, &asked), 3);
+	assert_true(asked >= 5);
+	assert_int_equal(freed, 3); /* 4, 1 and 5; 3 is still referenced */
+	assert_int_equal(cs_hdb_get(&db, h[1], &inst), -EBADF);
+	assert_int_equal(cs_hdb_get(&db, h[5], &inst), -EBADF);
+	cs_hdb_put(&db, h[3]);
+	assert_int_equal(freed, 4);
+	assert_int_equal(cs_hdb_count(&db), 2);
+	assert_int_equal(cs_hdb_destroy_matching(&db, is_odd, &asked), 0);
+	assert_int_equal(cs_hdb_destroy(&db, h[0]), 0);
+	assert_int_equal(cs_hdb_destroy(&db, h[2]), 0);
+	assert_int_equal(freed, 6);
+}
+
 struct worker {
 	uint64_t handle;
 	int ok;
@@ -185,6 +218,7 @@ int main(void)
 		cmocka_unit_test_setup(instance_outlives_destroy_while_referenced, reset),
 		cmocka_unit_test_setup(many_handles_grow_the_table, reset),
 		cmocka_unit_test_setup(null_instance_is_refused, reset),
+		cmocka_unit_test_setup(destroy_matching_picks_instances, reset),
 		cmocka_unit_test_setup(threads_race_with_destroy, reset),
 	};
 

@@ -19,6 +19,8 @@
 
 #define RX_BUFFER 65536
 #define SOCKET_BUFFER (8 * 1024 * 1024)
+/* Peers sent one datagram per sendmmsg call at most. */
+#define PEER_BATCH 32
 /* Local packets handed over per loop job, so IPC gets its turn. */
 #define LOCAL_BATCH 64
 
@@ -186,21 +188,54 @@ static void send_to(struct totem_net *net, const struct sockaddr_storage *to, co
 	net->stats.tx_bytes += len;
 }
 
+/* One datagram to every other nodelist member (udpu), in as few system
+ * calls as sendmmsg allows. */
+static void send_to_peers(struct totem_net *net, const void *pkt, size_t len)
+{
+	struct mmsghdr msgs[PEER_BATCH];
+	struct iovec iov = { (void *)pkt, len };
+	unsigned n = 0;
+
+	for (unsigned i = 0; i <= net->n_peers; i++) {
+		if (i < net->n_peers && net->peers[i].nodeid != net->cfg->nodeid) {
+			memset(&msgs[n], 0, sizeof(msgs[n]));
+			msgs[n].msg_hdr.msg_name = &net->peers[i].addr;
+			msgs[n].msg_hdr.msg_namelen = addr_len(&net->peers[i].addr);
+			msgs[n].msg_hdr.msg_iov = &iov;
+			msgs[n].msg_hdr.msg_iovlen = 1;
+			n++;
+		}
+		if (n > 0 && (n == PEER_BATCH || i == net->n_peers)) {
+			int sent = sendmmsg(net->fd, msgs, n, MSG_NOSIGNAL);
+			sent = sent < 0 ? 0 : sent;
+			/* lost packets: totem's retransmission takes care of them */
+			net->stats.tx_errors += n - (unsigned)sent;
+			net->stats.tx_packets += (unsigned)sent;
+			net->stats.tx_bytes += (uint64_t)sent * len;
+			n = 0;
+		}
+	}
+}
+
+static bool has_other_peers(const struct totem_net *net)
+{
+	return net->n_peers > 1 || (net->n_peers == 1 && net->peers[0].nodeid != net->cfg->nodeid);
+}
+
 void totem_net_mcast(struct totem_net *net, const void *pkt, size_t len)
 {
 	const void *wire = pkt;
-	size_t wire_len = seal(net, &wire, len);
+	size_t wire_len;
 
-	if (wire_len == 0) {
-		return;
-	}
-	if (net->cfg->transport == TOTEM_TRANSPORT_UDP) {
-		send_to(net, &net->cfg->mcast_addr, wire, wire_len);
-	} else {
-		for (unsigned i = 0; i < net->n_peers; i++) {
-			if (net->peers[i].nodeid != net->cfg->nodeid) {
-				send_to(net, &net->peers[i].addr, wire, wire_len);
-			}
+	if (net->cfg->transport == TOTEM_TRANSPORT_UDP || has_other_peers(net)) {
+		wire_len = seal(net, &wire, len);
+		if (wire_len == 0) {
+			return;
+		}
+		if (net->cfg->transport == TOTEM_TRANSPORT_UDP) {
+			send_to(net, &net->cfg->mcast_addr, wire, wire_len);
+		} else {
+			send_to_peers(net, wire, wire_len);
 		}
 	}
 	local_send(net, pkt, len);

@@ -7,6 +7,8 @@
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CLUSTER=${CLUSTER:-$TOP/tests/harness/cluster}
 BUILD_DIR=${BUILD_DIR:-$TOP/build}
+# nodes have a private /tmp: a checkout there must be shown to them
+export CLUSTER_SHARE="${CLUSTER_SHARE:-} $TOP $BUILD_DIR"
 TESTS_DONE=0
 TESTS_FAILED=0
 

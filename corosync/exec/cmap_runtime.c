@@ -267,6 +267,7 @@ static const struct counter counters[] = {
 	NET(rx_bytes),
 	NET(rx_unlisted),
 	NET(rx_bad_auth),
+	NET(rx_truncated),
 	NET(local_packets),
 };
 

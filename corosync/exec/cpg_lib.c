@@ -102,7 +102,7 @@ static void lib_leave(struct cs_conn *conn, const void *msg, size_t len)
 
 /* mcast and partial mcast share the exec message */
 int cpg_forward(struct cpg_conn *cpd, const void *payload, uint32_t msglen, uint32_t fraglen,
-		   uint32_t type, bool partial)
+		uint32_t type, bool partial)
 {
 	struct cpg_exec_mcast m = { 0 };
 	size_t n = partial ? fraglen : msglen;

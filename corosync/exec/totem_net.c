@@ -18,6 +18,10 @@
 #include "totem_wire.h"
 
 #define RX_BUFFER 65536
+/* Datagrams read per recvmmsg call, each into a slot of at least
+ * RX_SLOT_MIN bytes (corosync's largest frame is 10000 bytes) or netmtu. */
+#define RX_BATCH 8
+#define RX_SLOT_MIN 10240
 #define SOCKET_BUFFER (8 * 1024 * 1024)
 /* Peers sent one datagram per sendmmsg call at most. */
 #define PEER_BATCH 32
@@ -48,7 +52,8 @@ struct totem_net {
 	unsigned n_peers;
 	struct local_pkt *local_head, *local_tail;
 	bool local_job;
-	uint8_t *rx;
+	uint8_t *rx; /* RX_BATCH slots */
+	size_t rx_slot;
 	struct totem_crypto *crypto; /* NULL when packets go in the clear */
 	uint8_t *sealed;             /* a packet as it goes on the wire */
 	uint8_t *opened;             /* a received packet after the check */
@@ -328,36 +333,55 @@ static bool open_packet(struct totem_net *net, const uint8_t **pkt, size_t *len,
 	return true;
 }
 
+/* One received datagram: checked, opened, handed to totem. */
+static void received(struct totem_net *net, const uint8_t *pkt, size_t len, int flags,
+		     const struct sockaddr_storage *from)
+{
+	net->stats.rx_packets++;
+	net->stats.rx_bytes += len;
+	if (flags & MSG_TRUNC) {
+		net->stats.rx_truncated++; /* larger than any frame a node may send */
+		return;
+	}
+	if (net->cfg->node_count > 0 && net->cfg->block_unlisted_ips && !listed(net, from)) {
+		net->stats.rx_unlisted++;
+		return;
+	}
+	if (net->crypto != NULL && !open_packet(net, &pkt, &len, from)) {
+		return;
+	}
+	if (net->cfg->node_count == 0) {
+		learn_peer(net, pkt, len, from);
+	}
+	net->deliver(net->ctx, pkt, len);
+}
+
+/* Everything waiting, RX_BATCH datagrams per system call. */
 static int32_t on_readable(int32_t fd, int32_t revents, void *data)
 {
 	struct totem_net *net = data;
+	struct mmsghdr msgs[RX_BATCH];
+	struct iovec iov[RX_BATCH];
+	struct sockaddr_storage from[RX_BATCH];
+	int n;
 
-	for (;;) {
-		struct sockaddr_storage from;
-		socklen_t fromlen = sizeof(from);
-		ssize_t n = recvfrom(fd, net->rx, RX_BUFFER, MSG_DONTWAIT, (struct sockaddr *)&from,
-				     &fromlen);
-
-		if (n < 0) {
-			return 0; /* EAGAIN: drained */
+	do {
+		for (int i = 0; i < RX_BATCH; i++) {
+			iov[i].iov_base = net->rx + (size_t)i * net->rx_slot;
+			iov[i].iov_len = net->rx_slot;
+			memset(&msgs[i], 0, sizeof(msgs[i]));
+			msgs[i].msg_hdr.msg_name = &from[i];
+			msgs[i].msg_hdr.msg_namelen = sizeof(from[i]);
+			msgs[i].msg_hdr.msg_iov = &iov[i];
+			msgs[i].msg_hdr.msg_iovlen = 1;
 		}
-		net->stats.rx_packets++;
-		net->stats.rx_bytes += (uint64_t)n;
-		if (net->cfg->node_count > 0 && net->cfg->block_unlisted_ips &&
-		    !listed(net, &from)) {
-			net->stats.rx_unlisted++;
-			continue;
+		n = recvmmsg(fd, msgs, RX_BATCH, MSG_DONTWAIT, NULL);
+		for (int i = 0; i < n; i++) {
+			received(net, iov[i].iov_base, msgs[i].msg_len, msgs[i].msg_hdr.msg_flags,
+				 &from[i]);
 		}
-		const uint8_t *pkt = net->rx;
-		size_t len = (size_t)n;
-		if (net->crypto != NULL && !open_packet(net, &pkt, &len, &from)) {
-			continue;
-		}
-		if (net->cfg->node_count == 0) {
-			learn_peer(net, pkt, len, &from);
-		}
-		net->deliver(net->ctx, pkt, len);
-	}
+	} while (n == RX_BATCH);
+	return 0;
 }
 
 /* ---- sockets ---- */
@@ -494,7 +518,10 @@ struct totem_net *totem_net_create(const struct totem_config *cfg, qb_loop_t *lo
 	struct totem_net *net = calloc(1, sizeof(*net));
 	char buf[64];
 
-	if (net == NULL || (net->rx = malloc(RX_BUFFER)) == NULL) {
+	if (net != NULL) {
+		net->rx_slot = cfg->netmtu + 1024 > RX_SLOT_MIN ? cfg->netmtu + 1024 : RX_SLOT_MIN;
+	}
+	if (net == NULL || (net->rx = malloc(RX_BATCH * net->rx_slot)) == NULL) {
 		*rc = -ENOMEM;
 		goto err;
 	}

@@ -20,8 +20,9 @@ typedef void (*totem_net_deliver_fn)(void *ctx, const void *pkt, size_t len);
 struct totem_net_stats {
 	uint64_t tx_packets, tx_bytes, tx_errors;
 	uint64_t rx_packets, rx_bytes;
-	uint64_t rx_unlisted; /* from addresses not in the nodelist */
-	uint64_t rx_bad_auth; /* failed the crypto check: other key or settings */
+	uint64_t rx_unlisted;  /* from addresses not in the nodelist */
+	uint64_t rx_bad_auth;  /* failed the crypto check: other key or settings */
+	uint64_t rx_truncated; /* larger than any frame: dropped */
 	uint64_t local_packets;
 };
 

@@ -70,8 +70,8 @@ static void bad_frame(struct totem_pg *pg, uint32_t nodeid, const char *what)
 
 	pg->stats.bad_frames++;
 	if (cs_ratelimit_allow(&pg->bad_log, 10, &suppressed)) {
-		cs_log(LOG_WARNING, "Dropped %s from node %u; %llu more since the last report", what,
-		       nodeid, (unsigned long long)suppressed);
+		cs_log(LOG_WARNING, "Dropped %s from node %u; %llu more since the last report",
+		       what, nodeid, (unsigned long long)suppressed);
 	}
 }
 

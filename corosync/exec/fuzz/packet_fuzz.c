@@ -161,6 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct totem_srp_env env = {
 		.mcast = loop_back,
 		.unicast = to_node,
+		.now_ms = now_ms,
 		.timer_add = timer_add,
 		.timer_del = timer_del,
 		.deliver = deliver,

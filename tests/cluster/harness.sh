@@ -25,8 +25,9 @@ unshare --mount --uts --ipc --pid --fork true 2>/dev/null ||
 	skip "no mount/UTS/IPC/PID namespace support (unshare failed)"
 # The names are global: destroying someone's running cluster would be worse
 # than not testing.
-if ip netns list | grep "^csh-" >/dev/null || ip -o link show | grep ": csh-" >/dev/null; then
-	echo "a harness cluster is up on this host; run '$CLUSTER down' first" >&2
+left=$(ip netns list | awk '$1 ~ /^csh-/ { print $1 }'; ip -o link show | sed -n 's/^[0-9]*: \(csh-[^:@]*\).*/\1/p')
+if [ -n "$left" ]; then
+	echo "a harness cluster is up on this host (${left//$'\n'/ }); run '$CLUSTER down' first" >&2
 	exit 99
 fi
 

@@ -21,21 +21,28 @@ skip() {
 # harness prefix (./run-tests installs it).
 require_stack() {
 	[ "$(id -u)" -eq 0 ] || skip "needs root for network, mount and PID namespaces"
-	local probe=csh-probe-$$
+	local probe=cshlib-probe-$$ left
 	ip netns add "$probe" 2>/dev/null || skip "no network namespace support"
-	ip netns del "$probe"
+	ip netns del "$probe" || echo "# could not delete the probe namespace $probe" >&2
 	local prefix
 	prefix=$("$CLUSTER" configure-args | sed -n 's/.*--prefix=\([^ ]*\).*/\1/p')
 	[ -x "$prefix/sbin/corosync" ] ||
 		skip "corosync is not installed in $prefix (run: $CLUSTER install $BUILD_DIR)"
 	[ -x "$BUILD_DIR/tests/tools/cpg_test_client" ] ||
 		skip "build the tests first (make -C $BUILD_DIR)"
-	if ip netns list | grep -q "^csh-"; then
-		echo "a harness cluster is up; run '$CLUSTER down' first" >&2
+	left=$(harness_leftovers)
+	if [ -n "$left" ]; then
+		echo "a harness cluster is up (${left//$'\n'/ }); run '$CLUSTER down' first" >&2
 		exit 99
 	fi
 	trap testlib_cleanup EXIT
 	trap 'exit 130' INT TERM
+}
+
+# The harness's nodes and links that exist on this host, one per line.
+harness_leftovers() {
+	ip netns list 2>/dev/null | awk '$1 ~ /^csh-node[0-9]+$/ { print $1 }'
+	ip -o link show 2>/dev/null | sed -n 's/^[0-9]*: \(csh-[^:@]*\).*/\1/p'
 }
 
 testlib_cleanup() {

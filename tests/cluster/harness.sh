@@ -25,7 +25,7 @@ unshare --mount --uts --ipc --pid --fork true 2>/dev/null ||
 	skip "no mount/UTS/IPC/PID namespace support (unshare failed)"
 # The names are global: destroying someone's running cluster would be worse
 # than not testing.
-left=$(ip netns list | awk '$1 ~ /^csh-/ { print $1 }'; ip -o link show | sed -n 's/^[0-9]*: \(csh-[^:@]*\).*/\1/p')
+left=$("$CLUSTER" leftovers)
 if [ -n "$left" ]; then
 	echo "a harness cluster is up on this host (${left//$'\n'/ }); run '$CLUSTER down' first" >&2
 	exit 99
@@ -228,6 +228,20 @@ check "up refuses while nodes exist" eval '! "$CLUSTER" up 2 2>/dev/null'
 check "down" "$CLUSTER" down
 check "down leaves no namespace, link, holder, mount or mountpoint" host_clean
 check "a second down is a no-op" "$CLUSTER" down
+
+# -- 8: what a restart of the machine leaves where /run is no tmpfs: names
+# in /run/netns with no namespace behind them and the run state of a cluster
+# whose processes are gone
+restart_remains() {
+	mkdir -p /run/netns "$HARNESS_ROOT/run" &&
+		: >/run/netns/csh-node1 && : >/run/netns/csh-node2 &&
+		echo 2 >"$HARNESS_ROOT/run/count"
+}
+check "the remains of a cluster from before a restart are no cluster" \
+	eval 'restart_remains && [ -z "$("$CLUSTER" leftovers)" ]'
+check "up clears them and starts" "$CLUSTER" up 1
+check "down after it" "$CLUSTER" down
+check "nothing left behind" host_clean
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -30,19 +30,13 @@ require_stack() {
 		skip "corosync is not installed in $prefix (run: $CLUSTER install $BUILD_DIR)"
 	[ -x "$BUILD_DIR/tests/tools/cpg_test_client" ] ||
 		skip "build the tests first (make -C $BUILD_DIR)"
-	left=$(harness_leftovers)
+	left=$("$CLUSTER" leftovers)
 	if [ -n "$left" ]; then
 		echo "a harness cluster is up (${left//$'\n'/ }); run '$CLUSTER down' first" >&2
 		exit 99
 	fi
 	trap testlib_cleanup EXIT
 	trap 'exit 130' INT TERM
-}
-
-# The harness's nodes and links that exist on this host, one per line.
-harness_leftovers() {
-	ip netns list 2>/dev/null | awk '$1 ~ /^csh-node[0-9]+$/ { print $1 }'
-	ip -o link show 2>/dev/null | sed -n 's/^[0-9]*: \(csh-[^:@]*\).*/\1/p'
 }
 
 testlib_cleanup() {

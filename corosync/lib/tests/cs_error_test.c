@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <setjmp.h>
 #include <string.h>
 #include <cmocka.h>
@@ -96,8 +97,8 @@ static void every_error_has_its_name(void **state)
 	assert_string_equal(cs_strerror((cs_error_t)12345), "unknown error");
 }
 
-/* Differential: the installed corosync library, symbol by symbol. */
-static void same_as_installed_corosync(void **state)
+/* The distribution's corosync library, or NULL when it is not installed. */
+static void *open_installed_corosync(void)
 {
 	void *real = NULL;
 
@@ -105,9 +106,15 @@ static void same_as_installed_corosync(void **state)
 	     i++) {
 		real = dlopen(real_library[i], RTLD_NOW | RTLD_LOCAL);
 	}
-	if (real == NULL) {
-		skip();
-	}
+	return real;
+}
+
+/* Differential: the installed corosync library, symbol by symbol. */
+static void same_as_installed_corosync(void **state)
+{
+	void *real = open_installed_corosync();
+
+	assert_non_null(real);
 	cs_error_t (*real_qb)(int) = (cs_error_t(*)(int))dlsym(real, "qb_to_cs_error");
 	cs_error_t (*real_hdb)(int) = (cs_error_t(*)(int))dlsym(real, "hdb_error_to_cs");
 	const char *(*real_str)(cs_error_t) =
@@ -138,5 +145,15 @@ int main(void)
 		cmocka_unit_test(same_as_installed_corosync),
 	};
 
+	void *real = open_installed_corosync();
+
+	if (real == NULL) {
+		/* automake counts cmocka's "not ok # SKIP" as a failure: leave it out */
+		printf("# corosync's libcorosync_common.so.4 is not installed: "
+		       "same_as_installed_corosync does not run\n");
+		cmocka_set_skip_filter("same_as_installed_corosync");
+	} else {
+		dlclose(real);
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

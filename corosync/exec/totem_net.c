@@ -23,10 +23,27 @@
 #define RX_BATCH 8
 #define RX_SLOT_MIN 10240
 #define SOCKET_BUFFER (8 * 1024 * 1024)
-/* Peers sent one datagram per sendmmsg call at most. */
-#define PEER_BATCH 32
+/* Datagrams per sendmmsg call at most. */
+#define SEND_BATCH 64
+/* Packets sent while received ones are handled wait in the outbox, up to
+ * this much, and leave together once the received batch is done. */
+#define OUTBOX_BYTES (64 * 1024)
+#define OUTBOX_PKTS 64
 /* Local packets handed over per loop job, so IPC gets its turn. */
 #define LOCAL_BATCH 64
+
+/* A packet in the outbox, for @to or, NULL, every other nodelist member. */
+struct outbox_pkt {
+	size_t offset, len;
+	const struct sockaddr_storage *to;
+};
+
+/* The datagrams of one sendmmsg call. */
+struct send_batch {
+	struct mmsghdr msgs[SEND_BATCH];
+	struct iovec iov[SEND_BATCH];
+	unsigned n;
+};
 
 struct local_pkt {
 	struct local_pkt *next;
@@ -54,6 +71,11 @@ struct totem_net {
 	bool local_job;
 	uint8_t *rx; /* RX_BATCH slots */
 	size_t rx_slot;
+	bool in_rx_batch; /* sending goes through the outbox */
+	uint8_t *outbox;
+	size_t outbox_used;
+	struct outbox_pkt out[OUTBOX_PKTS];
+	unsigned out_n;
 	struct totem_crypto *crypto; /* NULL when packets go in the clear */
 	uint8_t *sealed;             /* a packet as it goes on the wire */
 	uint8_t *opened;             /* a received packet after the check */
@@ -178,48 +200,91 @@ static size_t seal(struct totem_net *net, const void **pkt, size_t len)
 	return out;
 }
 
-static void send_to(struct totem_net *net, const struct sockaddr_storage *to, const void *pkt,
-		    size_t len)
+static void batch_send(struct totem_net *net, struct send_batch *b)
 {
-	ssize_t rc =
-		sendto(net->fd, pkt, len, MSG_NOSIGNAL, (const struct sockaddr *)to, addr_len(to));
+	int sent;
 
-	if (rc < 0) {
-		/* a lost packet: totem's retransmission takes care of it */
-		net->stats.tx_errors++;
+	if (b->n == 0) {
 		return;
 	}
-	net->stats.tx_packets++;
-	net->stats.tx_bytes += len;
+	sent = sendmmsg(net->fd, b->msgs, b->n, MSG_NOSIGNAL);
+	sent = sent < 0 ? 0 : sent;
+	/* lost packets: totem's retransmission takes care of them */
+	net->stats.tx_errors += b->n - (unsigned)sent;
+	net->stats.tx_packets += (unsigned)sent;
+	for (int i = 0; i < sent; i++) {
+		net->stats.tx_bytes += b->iov[i].iov_len;
+	}
+	b->n = 0;
 }
 
-/* One datagram to every other nodelist member (udpu), in as few system
- * calls as sendmmsg allows. */
-static void send_to_peers(struct totem_net *net, const void *pkt, size_t len)
+static void batch_add(struct totem_net *net, struct send_batch *b,
+		      const struct sockaddr_storage *to, const void *pkt, size_t len)
 {
-	struct mmsghdr msgs[PEER_BATCH];
-	struct iovec iov = { (void *)pkt, len };
-	unsigned n = 0;
+	struct mmsghdr *m = &b->msgs[b->n];
 
-	for (unsigned i = 0; i <= net->n_peers; i++) {
-		if (i < net->n_peers && net->peers[i].nodeid != net->cfg->nodeid) {
-			memset(&msgs[n], 0, sizeof(msgs[n]));
-			msgs[n].msg_hdr.msg_name = &net->peers[i].addr;
-			msgs[n].msg_hdr.msg_namelen = addr_len(&net->peers[i].addr);
-			msgs[n].msg_hdr.msg_iov = &iov;
-			msgs[n].msg_hdr.msg_iovlen = 1;
-			n++;
-		}
-		if (n > 0 && (n == PEER_BATCH || i == net->n_peers)) {
-			int sent = sendmmsg(net->fd, msgs, n, MSG_NOSIGNAL);
-			sent = sent < 0 ? 0 : sent;
-			/* lost packets: totem's retransmission takes care of them */
-			net->stats.tx_errors += n - (unsigned)sent;
-			net->stats.tx_packets += (unsigned)sent;
-			net->stats.tx_bytes += (uint64_t)sent * len;
-			n = 0;
+	b->iov[b->n] = (struct iovec){ (void *)pkt, len };
+	memset(m, 0, sizeof(*m));
+	m->msg_hdr.msg_name = (void *)to;
+	m->msg_hdr.msg_namelen = addr_len(to);
+	m->msg_hdr.msg_iov = &b->iov[b->n];
+	m->msg_hdr.msg_iovlen = 1;
+	if (++b->n == SEND_BATCH) {
+		batch_send(net, b);
+	}
+}
+
+/* @pkt for @to, or for every other nodelist member (udpu) when @to is NULL. */
+static void batch_add_for(struct totem_net *net, struct send_batch *b,
+			  const struct sockaddr_storage *to, const void *pkt, size_t len)
+{
+	if (to != NULL) {
+		batch_add(net, b, to, pkt, len);
+		return;
+	}
+	for (unsigned i = 0; i < net->n_peers; i++) {
+		if (net->peers[i].nodeid != net->cfg->nodeid) {
+			batch_add(net, b, &net->peers[i].addr, pkt, len);
 		}
 	}
+}
+
+/* Everything in the outbox, in the order it was sent. */
+static void outbox_flush(struct totem_net *net)
+{
+	struct send_batch b = { .n = 0 };
+
+	for (unsigned i = 0; i < net->out_n; i++) {
+		batch_add_for(net, &b, net->out[i].to, net->outbox + net->out[i].offset,
+			      net->out[i].len);
+	}
+	batch_send(net, &b);
+	net->out_n = 0;
+	net->outbox_used = 0;
+}
+
+/* Send @pkt (see batch_add_for) now or, while a batch of received packets
+ * is handled, with everything else it makes us send: a token visit's
+ * messages and the token then leave in one system call, and the peers
+ * wake up once for all of them. */
+static void transmit(struct totem_net *net, const struct sockaddr_storage *to, const void *pkt,
+		     size_t len)
+{
+	struct send_batch b = { .n = 0 };
+
+	if (net->in_rx_batch) {
+		if (net->out_n == OUTBOX_PKTS || net->outbox_used + len > OUTBOX_BYTES) {
+			outbox_flush(net);
+		}
+		if (len <= OUTBOX_BYTES) {
+			memcpy(net->outbox + net->outbox_used, pkt, len);
+			net->out[net->out_n++] = (struct outbox_pkt){ net->outbox_used, len, to };
+			net->outbox_used += len;
+			return;
+		}
+	}
+	batch_add_for(net, &b, to, pkt, len);
+	batch_send(net, &b);
 }
 
 static bool has_other_peers(const struct totem_net *net)
@@ -237,11 +302,9 @@ void totem_net_mcast(struct totem_net *net, const void *pkt, size_t len)
 		if (wire_len == 0) {
 			return;
 		}
-		if (net->cfg->transport == TOTEM_TRANSPORT_UDP) {
-			send_to(net, &net->cfg->mcast_addr, wire, wire_len);
-		} else {
-			send_to_peers(net, wire, wire_len);
-		}
+		transmit(net,
+			 net->cfg->transport == TOTEM_TRANSPORT_UDP ? &net->cfg->mcast_addr : NULL,
+			 wire, wire_len);
 	}
 	local_send(net, pkt, len);
 }
@@ -261,7 +324,7 @@ void totem_net_unicast(struct totem_net *net, uint32_t nodeid, const void *pkt, 
 	}
 	len = seal(net, &pkt, len);
 	if (len > 0) {
-		send_to(net, &p->addr, pkt, len);
+		transmit(net, &p->addr, pkt, len);
 	}
 }
 
@@ -365,6 +428,7 @@ static int32_t on_readable(int32_t fd, int32_t revents, void *data)
 	struct sockaddr_storage from[RX_BATCH];
 	int n;
 
+	net->in_rx_batch = true;
 	do {
 		for (int i = 0; i < RX_BATCH; i++) {
 			iov[i].iov_base = net->rx + (size_t)i * net->rx_slot;
@@ -380,7 +444,9 @@ static int32_t on_readable(int32_t fd, int32_t revents, void *data)
 			received(net, iov[i].iov_base, msgs[i].msg_len, msgs[i].msg_hdr.msg_flags,
 				 &from[i]);
 		}
+		outbox_flush(net);
 	} while (n == RX_BATCH);
+	net->in_rx_batch = false;
 	return 0;
 }
 
@@ -521,7 +587,8 @@ struct totem_net *totem_net_create(const struct totem_config *cfg, qb_loop_t *lo
 	if (net != NULL) {
 		net->rx_slot = cfg->netmtu + 1024 > RX_SLOT_MIN ? cfg->netmtu + 1024 : RX_SLOT_MIN;
 	}
-	if (net == NULL || (net->rx = malloc(RX_BATCH * net->rx_slot)) == NULL) {
+	if (net == NULL || (net->rx = malloc(RX_BATCH * net->rx_slot)) == NULL ||
+	    (net->outbox = malloc(OUTBOX_BYTES)) == NULL) {
 		*rc = -ENOMEM;
 		goto err;
 	}
@@ -593,6 +660,7 @@ void totem_net_free(struct totem_net *net)
 	free(net->sealed);
 	free(net->opened);
 	free(net->rx);
+	free(net->outbox);
 	free(net);
 }
 

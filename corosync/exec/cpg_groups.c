@@ -1,12 +1,25 @@
 /*
  * CPG group membership store.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cpg_groups.h"
 
 static struct cpg_group *groups;
+static uint64_t joins;
+
+static int member_cmp(const struct cpg_member *a, const struct cpg_member *b)
+{
+	if (a->nodeid != b->nodeid) {
+		return a->nodeid < b->nodeid ? -1 : 1;
+	}
+	if (a->pid != b->pid) {
+		return a->pid < b->pid ? -1 : 1;
+	}
+	return a->joined < b->joined ? -1 : a->joined > b->joined;
+}
 
 struct cpg_group *cpg_groups_first(void)
 {
@@ -55,8 +68,14 @@ bool cpg_group_add(struct cpg_group *g, uint32_t nodeid, uint32_t pid)
 		g->members = m;
 		g->cap = cap;
 	}
-	g->members[g->n].nodeid = nodeid;
-	g->members[g->n].pid = pid;
+	/* by node id, then pid: the order of corosync's member lists */
+	size_t at = g->n;
+	struct cpg_member m = { nodeid, pid, ++joins };
+	while (at > 0 && member_cmp(&g->members[at - 1], &m) > 0) {
+		at--;
+	}
+	memmove(&g->members[at + 1], &g->members[at], (g->n - at) * sizeof(m));
+	g->members[at] = m;
 	g->n++;
 	return true;
 }
@@ -94,4 +113,29 @@ void cpg_groups_clear(void)
 	while (groups != NULL) {
 		group_free(groups);
 	}
+}
+
+static int process_cmp(const void *a, const void *b)
+{
+	return member_cmp(&((const struct cpg_process *)a)->m, &((const struct cpg_process *)b)->m);
+}
+
+ssize_t cpg_groups_processes(struct cpg_process **out)
+{
+	size_t n = 0, i = 0;
+
+	for (struct cpg_group *g = groups; g != NULL; g = g->next) {
+		n += g->n;
+	}
+	*out = malloc((n ? n : 1) * sizeof(**out));
+	if (*out == NULL) {
+		return -ENOMEM;
+	}
+	for (struct cpg_group *g = groups; g != NULL; g = g->next) {
+		for (size_t k = 0; k < g->n; k++) {
+			(*out)[i++] = (struct cpg_process){ g, g->members[k] };
+		}
+	}
+	qsort(*out, n, sizeof(**out), process_cmp);
+	return (ssize_t)n;
 }

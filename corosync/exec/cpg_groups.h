@@ -1,6 +1,6 @@
 /*
  * CPG group membership as every node of the ring agrees on it: for each
- * group name, its members (node id, pid) in the order they joined.
+ * group name, its members (node id, pid), sorted as corosync keeps them.
  */
 #ifndef CPG_GROUPS_H
 #define CPG_GROUPS_H
@@ -8,11 +8,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <corosync/ipc_cpg.h>
 
 struct cpg_member {
 	uint32_t nodeid;
 	uint32_t pid;
+	uint64_t joined; /* when, in the order of joins on this node */
 };
 
 struct cpg_group {
@@ -30,6 +32,16 @@ bool cpg_group_add(struct cpg_group *g, uint32_t nodeid, uint32_t pid);
  * (@g is then invalid). */
 bool cpg_group_remove(struct cpg_group *g, uint32_t nodeid, uint32_t pid);
 bool cpg_group_has(const struct cpg_group *g, uint32_t nodeid, uint32_t pid);
+/* A member with its group. */
+struct cpg_process {
+	const struct cpg_group *g;
+	struct cpg_member m;
+};
+
+/* Every member of every group in @*out (malloc'd), in the order of
+ * corosync's process list: by node id, then pid, then joining.  Returns
+ * the count, or -ENOMEM. */
+ssize_t cpg_groups_processes(struct cpg_process **out);
 /* The first group; walk with ->next. */
 struct cpg_group *cpg_groups_first(void);
 /* Forget everything (daemon shutdown). */

@@ -611,7 +611,10 @@ struct totem_srp *totem_srp_create(const struct totem_srp_params *params,
 		totem_srp_free(srp);
 		return NULL;
 	}
-	srp->highest_ring_seq = env->ring_seq_load ? env->ring_seq_load(env->ctx) : 0;
+	/* One past the stored sequence, as corosync does: a node restarted
+	 * before the others noticed it left never reuses its last ring id
+	 * (the first ring after a fresh start is then 5, as corosync's). */
+	srp->highest_ring_seq = (env->ring_seq_load ? env->ring_seq_load(env->ctx) : 0) + 1;
 	/* No ring has representative 0: a fresh node must never look as if
 	 * it came from a real ring (say the one it was in before a restart). */
 	srp->ring_id.rep = 0;

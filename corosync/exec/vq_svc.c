@@ -174,11 +174,16 @@ static void update_map(void)
 
 	cs_map_set_u32(map, "runtime.votequorum.this_node_id", vs.vq.this_node);
 	cs_map_set_u8(map, "runtime.votequorum.two_node", vs.vq.cfg.two_node);
-	cs_map_set_u8(map, "runtime.votequorum.wait_for_all_status", vs.vq.wfa_status);
+	/* as corosync: these two exist only with the option they report on */
+	if (vs.vq.cfg.wait_for_all) {
+		cs_map_set_u8(map, "runtime.votequorum.wait_for_all_status", vs.vq.wfa_status);
+	}
 	cs_map_set_u32(map, "runtime.votequorum.ev_barrier", vs.vq.ev_barrier);
 	cs_map_set_u32(map, "runtime.votequorum.lowest_node_id", vs.vq.lowest_node_id);
 	cs_map_set_u32(map, "runtime.votequorum.highest_node_id", vs.vq.highest_node_id);
-	cs_map_set_u32(map, "runtime.votequorum.atb_type", vs.vq.cfg.atb);
+	if (vs.vq.cfg.atb != VQ_ATB_NONE) {
+		cs_map_set_u32(map, "runtime.votequorum.atb_type", vs.vq.cfg.atb);
+	}
 }
 
 static void act(void);

@@ -68,7 +68,8 @@ struct totem_net {
 	struct peer peers[TOTEM_NODES_MAX];
 	unsigned n_peers;
 	struct local_pkt *local_head, *local_tail;
-	bool local_job;
+	bool local_due; /* local_timer is armed */
+	qb_loop_timer_handle local_timer;
 	uint8_t *rx; /* RX_BATCH slots */
 	size_t rx_slot;
 	bool in_rx_batch; /* sending goes through the outbox */
@@ -128,11 +129,14 @@ static struct peer *peer_of(struct totem_net *net, uint32_t nodeid)
 
 static void local_run(void *data);
 
+/* Local packets are handed over from an expired timer, not a loop job:
+ * with nothing else to do, libqb's loop waits up to 50 ms before it runs
+ * new jobs, and a ring of one would crawl. */
 static void local_schedule(struct totem_net *net)
 {
-	if (!net->local_job && net->local_head != NULL) {
-		net->local_job = true;
-		qb_loop_job_add(net->loop, QB_LOOP_HIGH, net, local_run);
+	if (!net->local_due && net->local_head != NULL &&
+	    qb_loop_timer_add(net->loop, QB_LOOP_HIGH, 0, net, local_run, &net->local_timer) == 0) {
+		net->local_due = true;
 	}
 }
 
@@ -140,7 +144,7 @@ static void local_run(void *data)
 {
 	struct totem_net *net = data;
 
-	net->local_job = false;
+	net->local_due = false;
 	for (int i = 0; i < LOCAL_BATCH && net->local_head != NULL; i++) {
 		struct local_pkt *p = net->local_head;
 		net->local_head = p->next;
@@ -648,8 +652,8 @@ void totem_net_free(struct totem_net *net)
 		qb_loop_poll_del(net->loop, net->mcast_fd);
 		close(net->mcast_fd);
 	}
-	if (net->local_job) {
-		qb_loop_job_del(net->loop, QB_LOOP_HIGH, net, local_run);
+	if (net->local_due) {
+		qb_loop_timer_del(net->loop, net->local_timer);
 	}
 	while (net->local_head != NULL) {
 		struct local_pkt *p = net->local_head;

@@ -86,13 +86,16 @@ static void service_begin(void)
 
 static int send_barrier(void)
 {
-	struct sync_barrier b = {
-		.header = { .id = SYNC_BARRIER, .size = sizeof(b) },
-		.ring_rep = sy.ring.rep,
-		.ring_seq = sy.ring.seq,
-		.service = (uint32_t)sy.current,
-	};
+	struct sync_barrier b;
 	struct iovec iov = { &b, sizeof(b) };
+
+	/* the header's fields are 8-aligned: no padding goes out unset */
+	memset(&b, 0, sizeof(b));
+	b.header.id = SYNC_BARRIER;
+	b.header.size = sizeof(b);
+	b.ring_rep = sy.ring.rep;
+	b.ring_seq = sy.ring.seq;
+	b.service = (uint32_t)sy.current;
 
 	return cs_exec_sync_mcast(&iov, 1);
 }

@@ -115,12 +115,19 @@ void cpg_groups_clear(void)
 	}
 }
 
+/* A member with its group. */
+struct cpg_process {
+	const struct cpg_group *g;
+	struct cpg_member m;
+};
+
 static int process_cmp(const void *a, const void *b)
 {
 	return member_cmp(&((const struct cpg_process *)a)->m, &((const struct cpg_process *)b)->m);
 }
 
-ssize_t cpg_groups_processes(struct cpg_process **out)
+/* Every member of every group, in the order of corosync's process list. */
+static ssize_t processes(struct cpg_process **out)
 {
 	size_t n = 0, i = 0;
 
@@ -138,4 +145,52 @@ ssize_t cpg_groups_processes(struct cpg_process **out)
 	}
 	qsort(*out, n, sizeof(**out), process_cmp);
 	return (ssize_t)n;
+}
+
+/* Where a process of group @name goes among the @n entries so far: right
+ * after the first entry of its group, or in front for a new group (-1:
+ * that group is there and only names are asked for). */
+static ssize_t position(const mar_cpg_iteration_description_t *d, size_t n,
+			const mar_cpg_name_t *name, bool names_only)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (mar_cpg_name_compare(&d[i].group, name) == 0) {
+			return names_only ? -1 : (ssize_t)i + 1;
+		}
+	}
+	return 0;
+}
+
+ssize_t cpg_groups_iteration(cpg_iteration_type_t type, const mar_cpg_name_t *one,
+			     mar_cpg_iteration_description_t **out)
+{
+	bool names_only = type == CPG_ITERATION_NAME_ONLY;
+	struct cpg_process *procs;
+	ssize_t n = processes(&procs);
+	size_t got = 0;
+
+	if (n < 0) {
+		return n;
+	}
+	*out = calloc(n > 0 ? (size_t)n : 1, sizeof(**out));
+	for (ssize_t k = 0; *out != NULL && k < n; k++) {
+		const struct cpg_process *p = &procs[k];
+		if (type == CPG_ITERATION_ONE_GROUP &&
+		    mar_cpg_name_compare(&p->g->name, one) != 0) {
+			continue;
+		}
+		ssize_t at = position(*out, got, &p->g->name, names_only);
+		if (at < 0) {
+			continue;
+		}
+		memmove(&(*out)[at + 1], &(*out)[at], (got - (size_t)at) * sizeof(**out));
+		(*out)[at] = (mar_cpg_iteration_description_t){
+			.group = p->g->name,
+			.nodeid = names_only ? 0 : p->m.nodeid,
+			.pid = names_only ? 0 : p->m.pid,
+		};
+		got++;
+	}
+	free(procs);
+	return *out != NULL ? (ssize_t)got : -ENOMEM;
 }

@@ -32,16 +32,14 @@ bool cpg_group_add(struct cpg_group *g, uint32_t nodeid, uint32_t pid);
  * (@g is then invalid). */
 bool cpg_group_remove(struct cpg_group *g, uint32_t nodeid, uint32_t pid);
 bool cpg_group_has(const struct cpg_group *g, uint32_t nodeid, uint32_t pid);
-/* A member with its group. */
-struct cpg_process {
-	const struct cpg_group *g;
-	struct cpg_member m;
-};
-
-/* Every member of every group in @*out (malloc'd), in the order of
- * corosync's process list: by node id, then pid, then joining.  Returns
- * the count, or -ENOMEM. */
-ssize_t cpg_groups_processes(struct cpg_process **out);
+/* A snapshot for cpg_iteration_*: entries of @type
+ * (CPG_ITERATION_NAME_ONLY, _ONE_GROUP for group @one, _ALL) in @*out
+ * (malloc'd), in the order corosync gives them: its process list (by node
+ * id, pid, then joining) grouped by name, each new group put in front and
+ * each process right after the first entry of its group.  Returns the
+ * count, or -ENOMEM. */
+ssize_t cpg_groups_iteration(cpg_iteration_type_t type, const mar_cpg_name_t *one,
+			     mar_cpg_iteration_description_t **out);
 /* The first group; walk with ->next. */
 struct cpg_group *cpg_groups_first(void);
 /* Forget everything (daemon shutdown). */

@@ -193,59 +193,23 @@ static void lib_local_get(struct cs_conn *conn, const void *msg, size_t len)
 	cs_conn_response(conn, &r, sizeof(r));
 }
 
-/* Where corosync's iteration puts a process of group @name: right after
- * the first entry of its group, or first of all for a group not seen yet
- * (-1 when that group is there and only names are asked for). */
-static ssize_t iter_position(const struct cpg_conn *cpd, const mar_cpg_name_t *name,
-			     bool names_only)
-{
-	for (size_t i = 0; i < cpd->iter_n; i++) {
-		if (mar_cpg_name_compare(&cpd->iter[i].group, name) == 0) {
-			return names_only ? -1 : (ssize_t)i + 1;
-		}
-	}
-	return 0;
-}
-
 /* A snapshot of groups (and members) for the client to walk through, in
- * the order corosync gives them: its process list (by node id and pid)
- * grouped by name, each new group put in front. */
+ * corosync's order (see cpg_groups_iteration). */
 static void lib_iter_init(struct cs_conn *conn, const void *msg, size_t len)
 {
 	static uint64_t next_handle = 1;
 	const struct req_lib_cpg_iterationinitialize *req = msg;
 	struct cpg_conn *cpd = cpd_of(conn);
 	struct res_lib_cpg_iterationinitialize r = { 0 };
-	bool names_only = req->iteration_type == CPG_ITERATION_NAME_ONLY;
-	struct cpg_process *procs = NULL;
-	ssize_t n = cpg_groups_processes(&procs);
 
 	free(cpd->iter);
-	cpd->iter_n = cpd->iter_pos = 0;
-	cpd->iter = n < 0 ? NULL : calloc(n > 0 ? (size_t)n : 1, sizeof(*cpd->iter));
-	for (ssize_t k = 0; cpd->iter != NULL && k < n; k++) {
-		const struct cpg_process *p = &procs[k];
-		if (req->iteration_type == CPG_ITERATION_ONE_GROUP &&
-		    mar_cpg_name_compare(&p->g->name, &req->group_name) != 0) {
-			continue;
-		}
-		ssize_t at = iter_position(cpd, &p->g->name, names_only);
-		if (at < 0) {
-			continue;
-		}
-		memmove(&cpd->iter[at + 1], &cpd->iter[at],
-			(cpd->iter_n - (size_t)at) * sizeof(*cpd->iter));
-		cpd->iter[at] = (mar_cpg_iteration_description_t){
-			.group = p->g->name,
-			.nodeid = names_only ? 0 : p->m.nodeid,
-			.pid = names_only ? 0 : p->m.pid,
-		};
-		cpd->iter_n++;
-	}
-	free(procs);
+	cpd->iter = NULL;
+	cpd->iter_pos = 0;
+	ssize_t n = cpg_groups_iteration(req->iteration_type, &req->group_name, &cpd->iter);
+	cpd->iter_n = n > 0 ? (size_t)n : 0;
 	r.header.id = MESSAGE_RES_CPG_ITERATIONINITIALIZE;
 	r.header.size = sizeof(r);
-	r.header.error = cpd->iter != NULL ? CS_OK : CS_ERR_NO_MEMORY;
+	r.header.error = n >= 0 ? CS_OK : CS_ERR_NO_MEMORY;
 	cpd->iter_handle = next_handle++;
 	r.iteration_handle = cpd->iter_handle;
 	cs_conn_response(conn, &r, sizeof(r));

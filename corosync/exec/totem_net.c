@@ -29,7 +29,7 @@
  * this much, and leave together once the received batch is done. */
 #define OUTBOX_BYTES (64 * 1024)
 #define OUTBOX_PKTS 64
-/* Local packets handed over per loop job, so IPC gets its turn. */
+/* Local packets handed over per timer expiry, so IPC gets its turn. */
 #define LOCAL_BATCH 64
 
 /* A packet in the outbox, for @to or, NULL, every other nodelist member. */

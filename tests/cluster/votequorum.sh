@@ -54,6 +54,11 @@ flags_have() {
 	qt "$1" -s | grep -q "^Flags: .*$2"
 }
 
+# cmap_has N KEY: runtime KEY exists on node N (as corosync, only with its option)
+cmap_has() {
+	"$CLUSTER" exec "node$1" "$PREFIX/sbin/corosync-cmapctl" -g "$2" >/dev/null 2>&1
+}
+
 show() {
 	echo "# node$1: $(qt "$1" -s | grep -E '^(Quorate|Expected votes|Quorum|Flags|Nodes):' | tr -s ' ' | tr '\n' ';')"
 }
@@ -63,6 +68,8 @@ show() {
 "$CLUSTER" start all >/dev/null
 check "3 nodes: all quorate" wait_for 30 quorate 1 2 3
 check "3 nodes: expected votes 3, quorum 2 everywhere" votes_are 3 2 1 2 3
+check "3 nodes: no wait_for_all_status and no atb_type without their options" \
+	eval '! cmap_has 1 runtime.votequorum.wait_for_all_status && ! cmap_has 1 runtime.votequorum.atb_type'
 "$CLUSTER" kill node3 >/dev/null
 wait_for 30 ring_is "1 2" 1 2
 check "node3 killed: the 2 survivors stay quorate" wait_for 10 quorate 1 2
@@ -84,6 +91,7 @@ show 1
 "$CLUSTER" start node1 >/dev/null
 wait_for 30 ring_is "1" 1
 check "two_node cold start: node1 alone waits for node2" wait_for 10 inquorate 1
+check "two_node: runtime.votequorum.wait_for_all_status is there" cmap_has 1 runtime.votequorum.wait_for_all_status
 check "two_node: flags show 2Node and WaitForAll" sh -c "'$CLUSTER' exec node1 '$PREFIX/sbin/corosync-quorumtool' -s | grep -q '^Flags: *2Node WaitForAll'"
 check "the log says it waits for all members" sh -c \
 	"'$CLUSTER' log node1 | grep -q 'Waiting for all cluster members. Current votes: 1 expected_votes: 2'"
@@ -127,6 +135,7 @@ wait_for 30 ring_is "3 4" 3 4
 check "ATB: the half with node 1 stays quorate" wait_for 10 quorate 1 2
 check "ATB: the other half is not" wait_for 10 inquorate 3 4
 check "ATB: flags show AutoTieBreaker" flags_have 1 AutoTieBreaker
+check "ATB: runtime.votequorum.atb_type is there" cmap_has 1 runtime.votequorum.atb_type
 "$CLUSTER" heal >/dev/null
 check "ATB: healed, all 4 quorate again" wait_for 30 quorate 1 2 3 4
 check "ATB: healed, the same votes everywhere" votes_are 4 3 1 2 3 4

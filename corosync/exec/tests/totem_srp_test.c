@@ -114,6 +114,8 @@ static void single_node_forms_its_ring(void **state)
 	assert_true(ms < 100);
 	const struct sim_log *log = sim_log(sim, 1);
 	assert_int_equal(log->e[log->n - 1].type, SIM_REGULAR);
+	/* a fresh disk remembers 0: one past it, plus four, as corosync's 1.5 */
+	assert_int_equal(log->e[log->n - 1].ring_id.seq, 5);
 	send_burst(sim, 1, "solo", 100);
 	sim_run(sim, 100);
 	assert_int_equal(messages_of(sim, 1, "solo"), 100);

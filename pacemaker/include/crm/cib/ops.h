@@ -26,6 +26,8 @@ enum cib_op {
 	CIB_OP_BUMP,	   /* epoch + 1 */
 	CIB_OP_UPGRADE,	   /* transform to the newest schema */
 	CIB_OP_APPLY_DIFF, /* apply the patch in @data */
+	CIB_OP_SYNC,	   /* daemon: every node takes this node's CIB; on a
+			    * CIB alone nothing changes */
 	CIB_OP_COUNT
 };
 
@@ -76,7 +78,7 @@ bool cib_op_is_write(enum cib_op op);
 
 /* Wire names as pacemaker's ("cib_query", "cib_create", "cib_modify",
  * "cib_replace", "cib_delete", "cib_erase", "cib_bump", "cib_upgrade",
- * "cib_apply_diff").  cib_op_from_name() returns the op or -EINVAL. */
+ * "cib_apply_diff", "cib_sync").  cib_op_from_name() returns the op or -EINVAL. */
 const char *cib_op_name(enum cib_op op);
 int cib_op_from_name(const char *name);
 

@@ -23,7 +23,7 @@ start_pacemaker() {
 }
 
 mon() {
-	"$CLUSTER" exec "node$1" crm_mon -1 2>/dev/null
+	"$CLUSTER" exec "node$1" /usr/sbin/crm_mon -1 2>/dev/null
 }
 
 mon_has() {
@@ -38,8 +38,8 @@ check "crm_mon: partition with quorum" wait_for 30 mon_has 1 "partition with quo
 check "crm_mon: the stack is corosync" mon_has 1 "Stack: corosync"
 echo "# $(mon 1 | grep -E 'Current DC|Online' | tr -s ' ' | tr '\n' ' ')"
 
-"$CLUSTER" exec node1 crm_attribute -t crm_config -n stonith-enabled -v false >/dev/null 2>&1
-"$CLUSTER" exec node1 cibadmin -C -o resources -X \
+"$CLUSTER" exec node1 /usr/sbin/crm_attribute -t crm_config -n stonith-enabled -v false >/dev/null 2>&1
+"$CLUSTER" exec node1 /usr/sbin/cibadmin -C -o resources -X \
 	'<primitive id="dummy" class="ocf" provider="pacemaker" type="Dummy"><operations><op id="dummy-monitor" name="monitor" interval="5s"/></operations></primitive>' \
 	>/dev/null 2>&1
 check "ocf:pacemaker:Dummy is started" wait_for 60 mon_has 1 "dummy.*Started node"
@@ -50,8 +50,8 @@ if [ -n "$where" ]; then
 	[ "$where" = node1 ] && other=2
 	t0=$(now_ms)
 	"$CLUSTER" kill "$where" >/dev/null
-	if wait_for 90 sh -c "'$CLUSTER' exec node$other crm_mon -1 2>/dev/null | grep -q 'dummy.*Started node' &&
-		! '$CLUSTER' exec node$other crm_mon -1 2>/dev/null | grep -q 'dummy.*Started $where'"; then
+	if wait_for 90 sh -c "'$CLUSTER' exec node$other /usr/sbin/crm_mon -1 2>/dev/null | grep -q 'dummy.*Started node' &&
+		! '$CLUSTER' exec node$other /usr/sbin/crm_mon -1 2>/dev/null | grep -q 'dummy.*Started $where'"; then
 		ok "$where killed: dummy moved in $(($(now_ms) - t0)) ms ($(mon "$other" | sed -n 's/.*dummy.*Started \(node[0-9]\).*/\1/p'))"
 	else
 		fail "$where killed: dummy did not move: $(mon "$other" | tr -s ' ' | tr '\n' '|')"

@@ -12,5 +12,5 @@ AM_TESTS_ENVIRONMENT = CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT;
 VALGRIND_CMD = valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	--error-exitcode=99 --suppressions=$(top_srcdir)/tests/valgrind.supp
 check-memcheck:
-	$(MAKE) $(AM_MAKEFLAGS) check LOG_COMPILER="$(LIBTOOL) --mode=execute $(VALGRIND_CMD)"
+	$(MAKE) $(AM_MAKEFLAGS) check LOG_COMPILER="env CHECK_UNDER_VALGRIND=1 $(LIBTOOL) --mode=execute $(VALGRIND_CMD)"
 .PHONY: check-memcheck

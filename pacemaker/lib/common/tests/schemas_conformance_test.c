@@ -146,6 +146,10 @@ static void check_dir(const char *sub, struct tally *t)
 	char dir[4200], path[4500];
 	struct dirent *e;
 	DIR *d;
+	/* Under valgrind (make check-memcheck) a sample is enough to find
+	 * memory errors; the full corpus runs in make check. */
+	unsigned int every = getenv("CHECK_UNDER_VALGRIND") != NULL ? 25 : 1;
+	unsigned int seen = 0;
 
 	snprintf(dir, sizeof(dir), "%s/%s", anchors, sub);
 	d = opendir(dir);
@@ -155,7 +159,7 @@ static void check_dir(const char *sub, struct tally *t)
 	while ((e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
 
-		if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0) {
+		if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0 && seen++ % every == 0) {
 			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 			check_file(path, t);
 		}

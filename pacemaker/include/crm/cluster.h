@@ -23,7 +23,7 @@ struct pcmk_cluster;
 enum pcmk_peer_state {
 	PCMK_PEER_UNKNOWN, /* in the nodelist, never seen in the membership */
 	PCMK_PEER_MEMBER,  /* in the corosync membership */
-	PCMK_PEER_LOST,	   /* was a member, is gone */
+	PCMK_PEER_LOST,    /* was a member, is gone */
 };
 
 struct pcmk_peer {
@@ -57,19 +57,24 @@ struct pcmk_cluster_ops {
 	void (*lost)(struct pcmk_cluster *c, void *data);
 };
 
-/* Join CPG group @group and follow membership and quorum.  Returns the
- * connection, or NULL with *@rc = -errno (-ENOTCONN when corosync does not
+/* Join CPG group @group (1 to 128 bytes) and follow membership and
+ * quorum.  @ops (copied) must have message and group_change; the other
+ * callbacks may be NULL.  Returns the connection, or NULL with *@rc =
+ * -errno (-EINVAL for bad arguments, -ENOTCONN when corosync does not
  * run). */
 struct pcmk_cluster *pcmk_cluster_connect(const char *group, const struct pcmk_cluster_ops *ops,
 					  void *data, int *rc);
 
-/* Leave the group and free.  NULL is a no-op.  No callback runs after. */
+/* Leave the group and free.  NULL is a no-op.  No callback runs after;
+ * it may be called from a callback (the memory is released once the
+ * dispatch in progress returns). */
 void pcmk_cluster_disconnect(struct pcmk_cluster *c);
 
 /* Send @msg (not consumed) to the group process on node @to_nodeid, or to
  * every member (this node included) when @to_nodeid is 0.  Large messages
- * are compressed.  Returns 0 or -errno (-EAGAIN when corosync's queue is
- * full: retry later). */
+ * are compressed.  A message for a node with no member is dropped there.
+ * Returns 0 or -errno (-EAGAIN when corosync's queue stays full: retry
+ * later; -ENOTCONN once the connection is lost). */
 int pcmk_cluster_send(struct pcmk_cluster *c, uint32_t to_nodeid, const xmlNode *msg);
 
 uint32_t pcmk_cluster_local_nodeid(const struct pcmk_cluster *c);
@@ -85,8 +90,9 @@ size_t pcmk_cluster_foreach_peer(struct pcmk_cluster *c,
 				 void (*fn)(const struct pcmk_peer *peer, void *data), void *data);
 
 /* Without a group: the name of node @nodeid (0 = this node) from the
- * corosync nodelist.  Returns 0 with *@name malloc'd (caller frees), or
- * -ENOENT, -ENOTCONN. */
+ * corosync nodelist (`name`, else `ring0_addr`).  Returns 0 with *@name
+ * malloc'd (caller frees), or -ENOENT (not in the nodelist), -ENOTCONN,
+ * -EINVAL (@name NULL). */
 int pcmk_cluster_node_name(uint32_t nodeid, char **name);
 
 #endif /* PCMK_CLUSTER_H */

@@ -36,8 +36,9 @@ static int modify_one(struct cib *cib, const char *prefix, long i)
 {
 	char text[512];
 	xmlDoc *doc = NULL;
-	struct cib_op_request req = {
-		.op = CIB_OP_MODIFY, .section = "crm_config", .options = CIB_OPT_CAN_CREATE};
+	struct cib_op_request req = { .op = CIB_OP_MODIFY,
+				      .section = "crm_config",
+				      .options = CIB_OPT_CAN_CREATE };
 	int rc;
 
 	snprintf(text, sizeof(text),

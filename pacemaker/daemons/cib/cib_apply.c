@@ -15,7 +15,7 @@
 static void log_change(const struct cib_daemon *d, const struct cib_op_request *req, int rc,
 		       const struct cib_op_result *res)
 {
-	struct cib_version v = {0, 0, 0};
+	struct cib_version v = { 0, 0, 0 };
 	char version[64];
 
 	cib_version_get(xmlDocGetRootElement(d->cib), &v);
@@ -35,12 +35,13 @@ static void log_change(const struct cib_daemon *d, const struct cib_op_request *
 
 int cib_apply(struct cib_daemon *d, const struct cib_op_request *req, struct cib_pending *p)
 {
-	struct cib_op_result res = {0};
+	struct cib_op_result res = { 0 };
 	int rc = cib_op_perform(&d->cib, req, &res);
 
 	log_change(d, req, rc, &res);
 	if (cib_op_is_write(req->op)) {
-		cib_clients_notify(d, cib_op_name(req->op), rc, req->origin, req->client, res.patch);
+		cib_clients_notify(d, cib_op_name(req->op), rc, req->origin, req->client,
+				   res.patch);
 	}
 	if (rc == 0 && res.patch != NULL) {
 		cib_persist_changed(d);

@@ -54,7 +54,8 @@ static int accept_client(uid_t uid, gid_t gid, void *data)
 {
 	struct passwd *pw = getpwnam(CLUSTER_USER);
 
-	if (uid == 0 || (pw != NULL && pw->pw_uid == uid) || user_in_group(uid, gid, CLUSTER_GROUP)) {
+	if (uid == 0 || (pw != NULL && pw->pw_uid == uid) ||
+	    user_in_group(uid, gid, CLUSTER_GROUP)) {
 		return 0;
 	}
 	pcmk_warn("Refused a CIB connection from uid %u: only root, " CLUSTER_USER
@@ -224,8 +225,7 @@ static void forget_subscriber(struct cib_daemon *d, struct pcmk_ipc_client *clie
 	}
 }
 
-static void client_connected(struct pcmk_ipc_client *client, bool read_only,
-			     struct cib_daemon *d)
+static void client_connected(struct pcmk_ipc_client *client, bool read_only, struct cib_daemon *d)
 {
 	struct client_info *info = calloc(1, sizeof(*info));
 

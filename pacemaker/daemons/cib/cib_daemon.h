@@ -39,7 +39,7 @@ struct cib_daemon {
 	GMainLoop *loop;
 	struct pcmk_ipc_server *rw;
 	struct pcmk_ipc_server *ro;
-	GList *subscribers; /* struct pcmk_ipc_client, referenced */
+	GList *subscribers;           /* struct pcmk_ipc_client, referenced */
 	struct pcmk_cluster *cluster; /* NULL when stand-alone */
 	const char *local_name;
 
@@ -51,9 +51,9 @@ struct cib_daemon {
 	enum cib_sync_state sync_state;
 	struct pcmk_group_member *members;
 	size_t n_members;
-	char members_key[17];	/* identifies the membership a round is for */
-	GHashTable *announces;	/* "nodeid:pid" -> xmlNode announce copy */
-	GQueue held;		/* updates delivered while syncing (xmlNode) */
+	char members_key[17];  /* identifies the membership a round is for */
+	GHashTable *announces; /* "nodeid:pid" -> xmlNode announce copy */
+	GQueue held;           /* updates delivered while syncing (xmlNode) */
 
 	/* disk */
 	bool dirty;

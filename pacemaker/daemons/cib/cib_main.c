@@ -36,9 +36,11 @@ static void usage(FILE *out)
 static int parse_options(int argc, char **argv, struct cib_options *opts)
 {
 	static const struct option longopts[] = {
-		{"verbose", no_argument, NULL, 'V'},	  {"stand-alone", no_argument, NULL, 's'},
-		{"cib-dir", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "verbose", no_argument, NULL, 'V' },
+		{ "stand-alone", no_argument, NULL, 's' },
+		{ "cib-dir", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
@@ -76,7 +78,7 @@ static void set_file_owner(struct cib_store_options *store)
 
 static int load_cib(struct cib_daemon *d)
 {
-	struct cib_version v = {0, 0, 0};
+	struct cib_version v = { 0, 0, 0 };
 	char *note = NULL;
 	char version[64];
 	int rc = cib_store_read(&d->store, &d->cib, &note);
@@ -95,7 +97,8 @@ static int load_cib(struct cib_daemon *d)
 		return rc;
 	}
 	cib_version_get(xmlDocGetRootElement(d->cib), &v);
-	pcmk_info("Loaded the CIB, version %s", cib_version_to_string(&v, version, sizeof(version)));
+	pcmk_info("Loaded the CIB, version %s",
+		  cib_version_to_string(&v, version, sizeof(version)));
 	return 0;
 }
 
@@ -144,8 +147,8 @@ static void cleanup(struct cib_daemon *d)
 
 int main(int argc, char **argv)
 {
-	struct cib_options opts = {0};
-	struct cib_daemon d = {0};
+	struct cib_options opts = { 0 };
+	struct cib_daemon d = { 0 };
 	struct pcmk_log_options log;
 	int rc = parse_options(argc, argv, &opts);
 

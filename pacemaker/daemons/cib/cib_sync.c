@@ -34,7 +34,7 @@ static void compute_members_key(struct cib_daemon *d)
 	uint64_t hash = 14695981039346656037ULL;
 
 	for (size_t i = 0; i < d->n_members; i++) {
-		uint32_t words[2] = {d->members[i].nodeid, (uint32_t)d->members[i].pid};
+		uint32_t words[2] = { d->members[i].nodeid, (uint32_t)d->members[i].pid };
 		const unsigned char *bytes = (const unsigned char *)words;
 
 		for (size_t b = 0; b < sizeof(words); b++) {
@@ -147,7 +147,7 @@ static bool is_member(const struct cib_daemon *d, uint32_t nodeid, long long pid
 static bool announce_wins(const struct cib_daemon *d, const xmlNode *a, uint32_t a_node,
 			  const xmlNode *best, uint32_t best_node)
 {
-	struct cib_version va = {0, 0, 0}, vb = {0, 0, 0};
+	struct cib_version va = { 0, 0, 0 }, vb = { 0, 0, 0 };
 	int cmp;
 
 	pcmk_xml_attr_int(a, "admin_epoch", &va.admin_epoch);

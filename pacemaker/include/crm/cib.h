@@ -26,7 +26,7 @@ struct cib;
  * daemon), as client @name (logged by the daemon, update-client).
  * @read_only connects to cib_ro.  Returns 0 with *@cib set (free with
  * cib_close()), or -errno: -ENOTCONN when the daemon does not run,
- * -ENOENT/-EACCES/-PCMK_E_SCHEMA... when the file cannot be used. */
+ * -ENXIO (no such file), -PCMK_E_SCHEMA (not a valid CIB), -EACCES... when the file cannot be used. */
 int cib_open(const char *name, bool read_only, struct cib **cib);
 
 /* Open the CIB in file @path (as CIB_file does).  @create makes an
@@ -44,8 +44,8 @@ const char *cib_file_path(const struct cib *cib);
  * *@output (when not NULL) receives the query result or failure report
  * (caller frees with xmlFreeDoc(); NULL when there is none), *@error (when
  * not NULL) a malloc'd explanation on failure. */
-int cib_request(struct cib *cib, const struct cib_op_request *req, int timeout_ms,
-		xmlDoc **output, char **error);
+int cib_request(struct cib *cib, const struct cib_op_request *req, int timeout_ms, xmlDoc **output,
+		char **error);
 
 /* The answer to an asynchronous request: its result, output (valid during
  * the call only) and explanation (NULL when none). */

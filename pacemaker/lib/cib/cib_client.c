@@ -39,8 +39,8 @@ static int shadow_path(const char *name, char *buf, size_t size)
 	if (name[0] == '\0' || strchr(name, '/') != NULL) {
 		return -EINVAL;
 	}
-	len = snprintf(buf, size, "%s/shadow.%s", dir != NULL && dir[0] != '\0' ? dir : PCMK_CIB_DIR,
-		       name);
+	len = snprintf(buf, size, "%s/shadow.%s",
+		       dir != NULL && dir[0] != '\0' ? dir : PCMK_CIB_DIR, name);
 	return len < 0 || (size_t)len >= size ? -ENAMETOOLONG : 0;
 }
 
@@ -103,8 +103,8 @@ const char *cib_file_path(const struct cib *cib)
 	return cib_is_file(cib) ? cib_file_state_path(cib) : NULL;
 }
 
-int cib_request(struct cib *cib, const struct cib_op_request *req, int timeout_ms,
-		xmlDoc **output, char **error)
+int cib_request(struct cib *cib, const struct cib_op_request *req, int timeout_ms, xmlDoc **output,
+		char **error)
 {
 	if (output != NULL) {
 		*output = NULL;

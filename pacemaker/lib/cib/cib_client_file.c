@@ -18,7 +18,7 @@
 struct file_state {
 	char *path;
 	xmlDoc *doc;
-	mode_t mode;	/* the file's, kept on rewrite */
+	mode_t mode;    /* the file's, kept on rewrite */
 	GList *pending; /* struct deferred_answer not yet delivered */
 };
 
@@ -39,7 +39,10 @@ static int load_file(struct file_state *fs, bool create)
 	int rc;
 
 	if (stat(fs->path, &st) < 0) {
-		if (errno != ENOENT || !create) {
+		if (errno == ENOENT && !create) {
+			return -ENXIO; /* as pacemaker's file backend */
+		}
+		if (errno != ENOENT) {
 			return -errno;
 		}
 		fs->doc = cib_new_empty();
@@ -48,11 +51,13 @@ static int load_file(struct file_state *fs, bool create)
 	fs->mode = st.st_mode & 07777;
 	rc = pcmk_xml_parse_file(fs->path, &fs->doc, &error);
 	free(error);
+	/* a file that is no CIB fails as one that does not validate, as in
+	 * pacemaker */
 	if (rc < 0) {
-		return rc == -EINVAL ? -PCMK_E_CIB_CORRUPT : rc;
+		return rc == -EINVAL ? -PCMK_E_SCHEMA : rc;
 	}
 	if (!pcmk_xml_is(xmlDocGetRootElement(fs->doc), "cib")) {
-		return -PCMK_E_CIB_CORRUPT;
+		return -PCMK_E_SCHEMA;
 	}
 	return pcmk_schema_validate(fs->doc, NULL);
 }
@@ -81,16 +86,19 @@ static int file_request(struct cib *cib, const struct cib_op_request *req, int t
 {
 	struct file_state *fs = state_of(cib);
 	struct cib_op_request local = *req;
-	struct cib_op_result res = {0};
+	struct cib_op_result res = { 0 };
 	int rc;
 
 	local.client = local.client != NULL ? local.client : cib->name;
 	local.now = local.now != 0 ? local.now : time(NULL);
+	/* as pacemaker's file backend: no cib-last-written stamp in a file */
+	local.options |= CIB_OPT_NO_MTIME;
 	rc = cib_op_perform(&fs->doc, &local, &res);
 	if (rc == 0 && res.patch != NULL) {
 		rc = pcmk_xml_write_file(xmlDocGetRootElement(fs->doc), fs->path, fs->mode);
 		if (rc < 0 && error != NULL) {
-			*error = cib_error_dup("the changed CIB could not be written back to its file");
+			*error = cib_error_dup(
+				"the changed CIB could not be written back to its file");
 		}
 	}
 	if (output != NULL && res.output != NULL) {
@@ -130,16 +138,16 @@ static gboolean deliver_answer(gpointer user_data)
 	struct file_state *fs = state_of(a->cib);
 
 	fs->pending = g_list_remove(fs->pending, a);
-	a->fn(a->cib, a->rc, a->output != NULL ? xmlDocGetRootElement(a->output) : NULL,
-	      a->error, a->data);
+	a->fn(a->cib, a->rc, a->output != NULL ? xmlDocGetRootElement(a->output) : NULL, a->error,
+	      a->data);
 	free_answer(a);
 	return G_SOURCE_REMOVE;
 }
 
 /* Done at once; the answer still comes from the main loop, as from the
  * daemon, so callers need no second code path. */
-static int file_request_async(struct cib *cib, const struct cib_op_request *req,
-			      cib_callback_fn fn, void *data)
+static int file_request_async(struct cib *cib, const struct cib_op_request *req, cib_callback_fn fn,
+			      void *data)
 {
 	struct deferred_answer *a = calloc(1, sizeof(*a));
 

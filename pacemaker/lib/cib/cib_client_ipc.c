@@ -41,6 +41,9 @@ int cib_ipc_open(struct cib *cib, bool read_only)
 	cib->state = st;
 	st->pending = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, free);
 	st->conn = pcmk_ipc_connect(read_only ? "cib_ro" : "cib_rw", &rc);
+	if (st->conn == NULL && (rc == -ECONNREFUSED || rc == -ENOENT)) {
+		rc = -ENOTCONN; /* no daemon: what pacemaker's tools say then */
+	}
 	return st->conn != NULL ? 0 : rc;
 }
 
@@ -84,8 +87,8 @@ static int ipc_request(struct cib *cib, const struct cib_op_request *req, int ti
 	return rc;
 }
 
-static int ipc_request_async(struct cib *cib, const struct cib_op_request *req,
-			     cib_callback_fn fn, void *data)
+static int ipc_request_async(struct cib *cib, const struct cib_op_request *req, cib_callback_fn fn,
+			     void *data)
 {
 	struct ipc_state *st = state_of(cib);
 	xmlNode *msg = cib_wire_request(req, cib->name);

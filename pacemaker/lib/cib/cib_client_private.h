@@ -10,8 +10,8 @@
 struct cib_backend {
 	int (*request)(struct cib *cib, const struct cib_op_request *req, int timeout_ms,
 		       xmlDoc **output, char **error);
-	int (*request_async)(struct cib *cib, const struct cib_op_request *req,
-			     cib_callback_fn fn, void *data);
+	int (*request_async)(struct cib *cib, const struct cib_op_request *req, cib_callback_fn fn,
+			     void *data);
 	int (*attach)(struct cib *cib);
 	void (*close)(struct cib *cib);
 };

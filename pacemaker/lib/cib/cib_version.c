@@ -7,18 +7,18 @@
 #include <crm/cib/version.h>
 #include <crm/common/xml.h>
 
-static const char *const version_attrs[] = {"admin_epoch", "epoch", "num_updates"};
+static const char *const version_attrs[] = { "admin_epoch", "epoch", "num_updates" };
 
 static long long *version_field(struct cib_version *v, size_t i)
 {
-	long long *fields[] = {&v->admin_epoch, &v->epoch, &v->num_updates};
+	long long *fields[] = { &v->admin_epoch, &v->epoch, &v->num_updates };
 
 	return fields[i];
 }
 
 int cib_version_get(const xmlNode *cib, struct cib_version *v)
 {
-	struct cib_version read = {0, 0, 0};
+	struct cib_version read = { 0, 0, 0 };
 
 	if (!pcmk_xml_is(cib, "cib") || v == NULL) {
 		return -EINVAL;

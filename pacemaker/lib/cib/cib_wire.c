@@ -10,9 +10,10 @@
 #include <crm/cib/wire.h>
 #include <crm/common/xml.h>
 
-#define ALL_OPTIONS                                                                          \
-	(CIB_OPT_XPATH | CIB_OPT_MULTIPLE | CIB_OPT_CAN_CREATE | CIB_OPT_NO_CHILDREN |       \
-	 CIB_OPT_XPATH_ADDRESS | CIB_OPT_FORCE | CIB_OPT_NO_MTIME | CIB_OPT_SCOPE_LOCAL)
+#define ALL_OPTIONS                                                                       \
+	(CIB_OPT_XPATH | CIB_OPT_MULTIPLE | CIB_OPT_CAN_CREATE | CIB_OPT_NO_CHILDREN |    \
+	 CIB_OPT_XPATH_ADDRESS | CIB_OPT_FORCE | CIB_OPT_NO_MTIME | CIB_OPT_SCOPE_LOCAL | \
+	 CIB_OPT_KEEP_VERSION)
 
 xmlNode *cib_wire_calldata(const xmlNode *msg)
 {
@@ -105,8 +106,8 @@ int cib_wire_request_parse(const xmlNode *msg, struct cib_op_request *req, char 
 		*error = NULL;
 	}
 	if (!pcmk_xml_is(msg, "cib_command")) {
-		return request_error(error, "not a CIB request:",
-				     msg != NULL ? (const char *)msg->name : NULL);
+		return request_error(
+			error, "not a CIB request:", msg != NULL ? (const char *)msg->name : NULL);
 	}
 	op = cib_op_from_name(op_name);
 	if (op < 0) {
@@ -157,8 +158,8 @@ int cib_wire_reply_parse(const xmlNode *msg, const xmlNode **output, const char 
 {
 	long long rc = 0;
 
-	if (!pcmk_xml_is(msg, "cib_reply") || pcmk_xml_attr_int(msg, "cib_rc", &rc) < 0 ||
-	    rc > 0 || rc < -100000) {
+	if (!pcmk_xml_is(msg, "cib_reply") || pcmk_xml_attr_int(msg, "cib_rc", &rc) < 0 || rc > 0 ||
+	    rc < -100000) {
 		return -EPROTO;
 	}
 	if (output != NULL) {

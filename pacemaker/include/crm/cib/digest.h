@@ -17,7 +17,11 @@
 int cib_digest_on_disk(const xmlNode *xml, char out[CIB_DIGEST_SIZE]);
 
 /* The versioned digest pacemaker puts in patches and sync messages
- * (`cibadmin --md5-sum-versioned`).  Returns 0 or -errno. */
+ * (`cibadmin --md5-sum-versioned`): the attributes that differ between
+ * nodes (cib-last-written, update-origin, update-client, update-user,
+ * crm-debug-origin) are left out at every depth.  For a crm_feature_set
+ * older than 3.0.5 (or none) it is the on-disk digest, as in pacemaker.
+ * Returns 0 or -errno. */
 int cib_digest_versioned(const xmlNode *xml, char out[CIB_DIGEST_SIZE]);
 
 #endif /* CIB_DIGEST_H */

@@ -8,6 +8,40 @@
  * (cib/version.h), stamped (cib-last-written, update-origin,
  * update-client, update-user when the configuration changed) and only
  * then swapped in.  On any failure the CIB is left exactly as it was.
+ *
+ * As pacemaker 2.1 (checked against its cibadmin on a file):
+ * - Sections: a known section name scopes the operation to that element
+ *   (cib_section_path()); NULL, "all" and "cib" mean the whole CIB, and
+ *   so does a name pacemaker does not know.  A <cib> given as data with a
+ *   section stands for that section of it.
+ * - An element "stands for" another of the same name and id (both
+ *   without id match), searched depth-first from the section.
+ * - create: under the section; @data named like the section adds each
+ *   child, all or nothing; an id already among the section's children
+ *   fails with -EEXIST and a <failed> report in output.  Without a
+ *   section, create merges like modify.
+ * - modify: merges into the element @data stands for: attributes set
+ *   ("name++", "name+=N" add to the number there), children matched by
+ *   name and id (or idref, or the first of that name), merged
+ *   recursively, missing ones appended.  A missing element is -ENXIO
+ *   unless CIB_OPT_CAN_CREATE; a known section missing is added first.
+ * - replace: @data named like the section replaces it; otherwise the
+ *   first element of @data's name (and id when it has one) below the
+ *   section is replaced in place (-ENXIO if none).  A whole <cib> is
+ *   refused when its version is older (-PCMK_E_OLD_DATA).
+ * - delete: the first element below the section whose name and every
+ *   attribute of @data match (case aside); nothing found is no error.
+ * - xpath (CIB_OPT_XPATH): query answers one match as itself, several
+ *   (or addresses) in <xpath-query>; delete/modify/replace act on the
+ *   first match or, with CIB_OPT_MULTIPLE, on all; no match is -ENXIO
+ *   (delete: success); a bad expression counts as no match.
+ * - Versions: nothing changed, nothing moves (and no patch); a change
+ *   under /cib/configuration moves epoch (num_updates to 0), any other
+ *   change num_updates; an update may not take admin_epoch, or epoch at
+ *   the same admin_epoch, backwards (-PCMK_E_OLD_DATA).  Bump and erase
+ *   are counted like any change after their own step; so is apply-diff,
+ *   after landing on the patch's target version (as pacemaker's).
+ * - The file backend passes CIB_OPT_NO_MTIME, as pacemaker's does.
  */
 #ifndef CIB_OPS_H
 #define CIB_OPS_H
@@ -18,28 +52,31 @@
 
 enum cib_op {
 	CIB_OP_QUERY,
-	CIB_OP_CREATE,	   /* add @data under the section; error if its id exists */
-	CIB_OP_MODIFY,	   /* merge @data into the element with its id */
-	CIB_OP_REPLACE,	   /* replace the section / element / whole CIB */
-	CIB_OP_DELETE,	   /* delete the element(s) matching @data or xpath */
-	CIB_OP_ERASE,	   /* empty configuration and status, epoch kept moving */
-	CIB_OP_BUMP,	   /* epoch + 1 */
-	CIB_OP_UPGRADE,	   /* transform to the newest schema */
+	CIB_OP_CREATE,     /* add @data under the section; error if its id exists */
+	CIB_OP_MODIFY,     /* merge @data into the element with its id */
+	CIB_OP_REPLACE,    /* replace the section / element / whole CIB */
+	CIB_OP_DELETE,     /* delete the element(s) matching @data or xpath */
+	CIB_OP_ERASE,      /* empty configuration and status, admin_epoch + 1 */
+	CIB_OP_BUMP,       /* epoch + 1 */
+	CIB_OP_UPGRADE,    /* transform to the newest schema */
 	CIB_OP_APPLY_DIFF, /* apply the patch in @data */
-	CIB_OP_SYNC,	   /* daemon: every node takes this node's CIB; on a
+	CIB_OP_SYNC,       /* daemon: every node takes this node's CIB; on a
 			    * CIB alone nothing changes */
 	CIB_OP_COUNT
 };
 
 /* Options (pacemaker's call options that matter to the operation). */
-#define CIB_OPT_XPATH 0x1u	    /* @xpath selects the target(s) */
-#define CIB_OPT_MULTIPLE 0x2u	    /* every xpath match, not only the first */
-#define CIB_OPT_CAN_CREATE 0x4u	    /* modify creates a missing element */
+#define CIB_OPT_XPATH 0x1u          /* @xpath selects the target(s) */
+#define CIB_OPT_MULTIPLE 0x2u       /* every xpath match, not only the first */
+#define CIB_OPT_CAN_CREATE 0x4u     /* modify creates a missing element */
 #define CIB_OPT_NO_CHILDREN 0x8u    /* query: the elements without children */
 #define CIB_OPT_XPATH_ADDRESS 0x10u /* query: the paths of the matches */
-#define CIB_OPT_FORCE 0x20u	    /* erase/write without quorum, ... */
-#define CIB_OPT_NO_MTIME 0x40u	    /* do not set cib-last-written */
+#define CIB_OPT_FORCE 0x20u         /* erase/write without quorum, ... */
+#define CIB_OPT_NO_MTIME 0x40u      /* do not set cib-last-written */
 #define CIB_OPT_SCOPE_LOCAL 0x80u   /* this node only (daemon) */
+/* Leave the version as the operation made it: a peer applying the DC's
+ * patch must land on the patch's target, not count the change again. */
+#define CIB_OPT_KEEP_VERSION 0x100u
 
 struct cib_op_request {
 	enum cib_op op;
@@ -51,15 +88,16 @@ struct cib_op_request {
 	const char *origin;   /* node name for update-origin (may be NULL) */
 	const char *client;   /* client name for update-client (may be NULL) */
 	const char *user;     /* user name for update-user (may be NULL) */
-	time_t now;	      /* cib-last-written when the configuration changes */
+	time_t now;           /* cib-last-written when the configuration changes */
 };
 
 struct cib_op_result {
 	xmlNode *output;     /* query result, or the <failed> report of a
 			      * refused create; root of its own document */
-	xmlNode *patch;	     /* the change made (cib/patch.h), NULL if none */
-	bool config_changed; /* epoch moved */
-	char *error;	     /* malloc'd words on failure, else NULL */
+	xmlNode *patch;      /* the change made (cib/patch.h), NULL if none */
+	bool config_changed; /* the configuration changed (epoch moved
+			      * unless CIB_OPT_KEEP_VERSION) */
+	char *error;         /* malloc'd words on failure, else NULL */
 };
 
 /* Perform @req on *@cib.  Returns 0 with *@cib possibly replaced by a new

@@ -2,9 +2,9 @@
  * The version of a CIB: (admin_epoch, epoch, num_updates) on the <cib>
  * element, compared in that order.  Pacemaker's rules for moving it:
  * every change adds one to num_updates; a change of the configuration
- * (anything under /cib/configuration, or an attribute of <cib> other than
- * the version and status bookkeeping ones) adds one to epoch and resets
- * num_updates to 0; admin_epoch moves only when an administrator sets it.
+ * (anything under /cib/configuration; attributes of <cib> itself do not
+ * count, as in pacemaker) adds one to epoch and resets num_updates to 0;
+ * admin_epoch moves only when an administrator sets it.
  */
 #ifndef CIB_VERSION_H
 #define CIB_VERSION_H

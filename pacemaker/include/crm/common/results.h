@@ -13,15 +13,15 @@
 /* Pacemaker-specific results (returned negated, like errno values). */
 enum pcmk_error {
 	PCMK_E_BASE = 1000,
-	PCMK_E_SCHEMA = 1001,	     /* the CIB does not conform to its schema */
-	PCMK_E_TRANSFORM = 1002,     /* a schema upgrade (XSLT) failed */
-	PCMK_E_OLD_DATA = 1003,	     /* an update older than the CIB it is for */
-	PCMK_E_DIFF_FAILED = 1004,   /* a patch does not apply to this CIB */
-	PCMK_E_DIFF_RESYNC = 1005,   /* a patch is for another CIB version */
-	PCMK_E_NO_QUORUM = 1006,     /* a write refused without quorum */
-	PCMK_E_CIB_CORRUPT = 1007,   /* a CIB file whose digest does not match */
+	PCMK_E_SCHEMA = 1001,           /* the CIB does not conform to its schema */
+	PCMK_E_TRANSFORM = 1002,        /* a schema upgrade (XSLT) failed */
+	PCMK_E_OLD_DATA = 1003,         /* an update older than the CIB it is for */
+	PCMK_E_DIFF_FAILED = 1004,      /* a patch does not apply to this CIB */
+	PCMK_E_DIFF_RESYNC = 1005,      /* a patch is for another CIB version */
+	PCMK_E_NO_QUORUM = 1006,        /* a write refused without quorum */
+	PCMK_E_CIB_CORRUPT = 1007,      /* a CIB file whose digest does not match */
 	PCMK_E_SCHEMA_UNCHANGED = 1008, /* upgrade asked, already the newest */
-	PCMK_E_NOT_DC = 1009,	     /* an operation only the DC may do */
+	PCMK_E_NOT_DC = 1009,           /* an operation only the DC may do */
 	PCMK_E_MAX
 };
 

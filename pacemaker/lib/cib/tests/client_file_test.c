@@ -64,7 +64,7 @@ static int create_primitive(struct cib *cib, const char *id, xmlDoc **output)
 {
 	char text[256];
 	xmlNode *data;
-	struct cib_op_request req = {.op = CIB_OP_CREATE, .section = "resources"};
+	struct cib_op_request req = { .op = CIB_OP_CREATE, .section = "resources" };
 	int rc;
 
 	snprintf(text, sizeof(text),
@@ -128,7 +128,7 @@ static void query_output(void **state)
 {
 	struct fixture *f = *state;
 	struct cib *cib = NULL;
-	struct cib_op_request req = {.op = CIB_OP_QUERY, .section = "resources"};
+	struct cib_op_request req = { .op = CIB_OP_QUERY, .section = "resources" };
 	xmlDoc *output = NULL;
 
 	assert_int_equal(cib_open_file(f->path, false, &cib), 0);
@@ -149,7 +149,7 @@ static void missing_and_broken_files(void **state)
 	FILE *fp;
 
 	snprintf(path, sizeof(path), "%s/none.xml", f->dir);
-	assert_int_equal(cib_open_file(path, false, &cib), -ENOENT);
+	assert_int_equal(cib_open_file(path, false, &cib), -ENXIO);
 	assert_null(cib);
 	assert_int_equal(cib_open_file(path, true, &cib), 0);
 	assert_int_equal(create_primitive(cib, "new", NULL), 0);
@@ -160,7 +160,7 @@ static void missing_and_broken_files(void **state)
 	fp = fopen(path, "w");
 	fputs("<cib><configuration>", fp);
 	fclose(fp);
-	assert_int_equal(cib_open_file(path, false, &cib), -PCMK_E_CIB_CORRUPT);
+	assert_int_equal(cib_open_file(path, false, &cib), -PCMK_E_SCHEMA);
 	assert_null(cib);
 }
 
@@ -200,7 +200,7 @@ static void async_from_main_loop(void **state)
 {
 	struct fixture *f = *state;
 	struct cib *cib = NULL;
-	struct cib_op_request req = {.op = CIB_OP_QUERY, .section = "resources"};
+	struct cib_op_request req = { .op = CIB_OP_QUERY, .section = "resources" };
 	int answered = 0;
 
 	assert_int_equal(cib_open_file(f->path, false, &cib), 0);

@@ -22,7 +22,8 @@ static xmlNode *parse(const char *text)
 
 static void request_round_trip(void **state)
 {
-	xmlNode *data = parse("<primitive id=\"a\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/>");
+	xmlNode *data =
+		parse("<primitive id=\"a\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/>");
 	struct cib_op_request req = {
 		.op = CIB_OP_MODIFY,
 		.section = "resources",
@@ -52,7 +53,7 @@ static void request_round_trip(void **state)
 
 static void request_without_data(void **state)
 {
-	struct cib_op_request req = {.op = CIB_OP_QUERY};
+	struct cib_op_request req = { .op = CIB_OP_QUERY };
 	struct cib_op_request back;
 	xmlNode *msg = cib_wire_request(&req, NULL);
 
@@ -110,8 +111,8 @@ static void reply_round_trip(void **state)
 
 static void bad_replies(void **state)
 {
-	const char *texts[] = {"<cib_command cib_rc=\"0\"/>", "<cib_reply/>",
-			       "<cib_reply cib_rc=\"x\"/>", "<cib_reply cib_rc=\"5\"/>"};
+	const char *texts[] = { "<cib_command cib_rc=\"0\"/>", "<cib_reply/>",
+				"<cib_reply cib_rc=\"x\"/>", "<cib_reply cib_rc=\"5\"/>" };
 
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		xmlNode *msg = parse(texts[i]);
@@ -138,8 +139,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(request_round_trip), cmocka_unit_test(request_without_data),
-		cmocka_unit_test(bad_requests),	      cmocka_unit_test(reply_round_trip),
-		cmocka_unit_test(bad_replies),	      cmocka_unit_test(change_message),
+		cmocka_unit_test(bad_requests),       cmocka_unit_test(reply_round_trip),
+		cmocka_unit_test(bad_replies),        cmocka_unit_test(change_message),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,9 +24,16 @@ on() {
 	"$CLUSTER" exec "node$n" "$@"
 }
 
+# start_cib N [valgrind]: the daemon on node N (under valgrind, its
+# report in VALGRIND_LOG on the node)
+VALGRIND_LOG=/var/log/cluster/cib-valgrind.log
 start_cib() {
-	on "$1" sh -c "mkdir -p /var/lib/pacemaker/cib && setsid -f $CIBD </dev/null >/dev/null 2>&1"
-	wait_for 20 on "$1" cibadmin -Q -o nodes >/dev/null 2>&1
+	local wrap=""
+	if [ "${2:-}" = valgrind ]; then
+		wrap="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$TOP/tests/valgrind.supp --log-file=$VALGRIND_LOG"
+	fi
+	on "$1" sh -c "mkdir -p /var/lib/pacemaker/cib && setsid -f $wrap $CIBD </dev/null >/dev/null 2>&1"
+	wait_for 60 on "$1" cibadmin -Q -o nodes >/dev/null 2>&1
 }
 
 stop_cib() {
@@ -97,36 +104,38 @@ check "node3 got the changes made while it was away" wait_for 20 same_everywhere
 check "node3 has away5" sh -c "'$CLUSTER' exec node3 cibadmin -Q -o resources | grep -q 'id=\"away5\"'"
 
 # kill -9 during a write storm: the disk holds every acknowledged update
-storm_ok=0
+storm_ok=0 acked=0
 for k in $(seq "$KILLS"); do
 	on 1 sh -c "
 		rm -f /tmp/acked; i=0
 		while [ \$i -lt 400 ]; do
-			cibadmin -M -c -o crm_config -X \"<cluster_property_set id='k$k'><nvpair id='k$k-\$i' name='k$k-\$i' value='\$i'/></cluster_property_set>\" 2>/dev/null &&
-				echo k$k-\$i >> /tmp/acked
+			cibadmin -M -c -o crm_config -X \"<cluster_property_set id='k$k'><nvpair id='k$k-\$i' name='k$k-\$i' value='\$i'/></cluster_property_set>\" 2>/dev/null || break
+			echo k$k-\$i >> /tmp/acked
 			i=\$((i + 1))
 		done" &
 	writer_pid=$!
 	sleep "0.$((RANDOM % 9 + 1))"
 	on 1 pkill -KILL -x cib
 	wait "$writer_pid"
+	acked=$((acked + $(on 1 sh -c 'wc -l < /tmp/acked 2>/dev/null || echo 0')))
 	if on 1 sh -c '
 		f=/var/lib/pacemaker/cib/cib.xml
 		[ -s "$f" ] || { echo "no cib.xml" >&2; exit 1; }
-		[ "$(cibadmin -5 -x $f)" = "$(cat $f.sig)" ] || { echo "digest mismatch" >&2; exit 1; }
+		[ "$(cibadmin -5 -x $f 2>/dev/null)" = "$(cat $f.sig)" ] || { echo "digest mismatch" >&2; exit 1; }
 		[ -f /tmp/acked ] || exit 0
 		while read -r id; do grep -q "id=\"$id\"" $f || { echo "lost $id" >&2; exit 1; }; done < /tmp/acked'; then
 		storm_ok=$((storm_ok + 1))
 	fi
 	start_cib 1 || break
 done
-check "kill -9 during writes, $KILLS times: disk CIB valid with every acknowledged update ($storm_ok/$KILLS)" \
+check "kill -9 during writes, $KILLS times: disk CIB valid with every acknowledged update ($storm_ok/$KILLS, $acked updates acknowledged)" \
 	test "$storm_ok" -eq "$KILLS"
 check "the 3 CIBs agree after the kills" wait_for 20 same_everywhere
 
 # a large CIB change crosses the group (compressed on the way)
-big=$(head -c 3000000 /dev/zero | tr '\0' a)
-on 1 cibadmin -M -c -o crm_config -X "<cluster_property_set id=\"big\"><nvpair id=\"big1\" name=\"big\" value=\"$big\"/></cluster_property_set>" >/dev/null </dev/null
+on 1 sh -c "{ printf '<cluster_property_set id=\"big\"><nvpair id=\"big1\" name=\"big\" value=\"'
+	head -c 3000000 /dev/zero | tr '\\0' a
+	printf '\"/></cluster_property_set>'; } | cibadmin -M -c -o crm_config -p" >/dev/null
 check "a 3 MB attribute value is stored (exit $?)" test $? -eq 0
 check "and reaches every node" wait_for 20 same_everywhere
 on 1 cibadmin -D -o crm_config -X '<cluster_property_set id="big"/>' >/dev/null
@@ -145,5 +154,47 @@ if [ -x "$ECHO_CLIENT" ]; then
 fi
 check "after the bad requests the CIBs agree" wait_for 10 same_everywhere
 check "nothing changed by the refused requests" test "$(digest_of 1)" = "$before"
-check "node1's cib still runs" on 1 pgrep -x cib
+check "node1's cib still runs" on 1 pgrep -x cib >/dev/null
+GARBAGE=$BUILD_DIR/tests/tools/inject_garbage
+if [ -x "$GARBAGE" ]; then
+	on 1 "$GARBAGE" ipc cib_rw 500 >/dev/null 2>&1
+	check "500 random, truncated and oversized requests to cib_rw: cib still serves" \
+		on 1 cibadmin -Q -o nodes
+	check "and nothing changed" test "$(digest_of 1)" = "$before"
+fi
+
+# without quorum: configuration writes refused unless forced
+"$CLUSTER" partition 1,2 3 >/dev/null
+check "node3 alone loses quorum" wait_for 30 sh -c \
+	"'$CLUSTER' exec node3 corosync-quorumtool -s | grep -q 'Quorate: *No'"
+on 3 cibadmin -M -c -o crm_config -X '<cluster_property_set id="q"><nvpair id="q1" name="q1" value="1"/></cluster_property_set>' >/dev/null 2>&1
+check "node3 without quorum refuses a configuration change (exit 106)" test $? -eq 106
+on 3 cibadmin -M -c -o status -X '<node_state id="3" uname="node3"/>' >/dev/null 2>&1
+check "node3 without quorum takes a status change" test $? -eq 0
+on 3 cibadmin -M -c --force -o crm_config -X '<cluster_property_set id="q"><nvpair id="q2" name="q2" value="forced"/></cluster_property_set>' >/dev/null 2>&1
+check "node3 without quorum takes a forced configuration change" test $? -eq 0
+on 1 cibadmin -M -c -o crm_config -X '<cluster_property_set id="q"><nvpair id="q3" name="q3" value="1"/></cluster_property_set>' >/dev/null 2>&1
+check "node1 with quorum takes a configuration change" test $? -eq 0
+"$CLUSTER" heal >/dev/null
+check "after the heal the 3 CIBs agree" wait_for 30 same_everywhere
+echo "# after the heal: $(version_of 1); q2 on node1: $(count_on 1 q2), q3: $(count_on 1 q3)"
+
+# the daemon under valgrind: catch-up, changes, bad requests, SIGTERM
+if command -v valgrind >/dev/null; then
+	stop_cib 3
+	on 1 cibadmin -C -o resources -X '<primitive id="vg" class="ocf" provider="heartbeat" type="Dummy"/>' >/dev/null
+	check "node3's cib starts under valgrind" start_cib 3 valgrind
+	check "under valgrind: node3 catches up" wait_for 60 same_everywhere
+	for i in $(seq 20); do
+		on $((i % 3 + 1)) cibadmin -M -c -o crm_config -X "<cluster_property_set id='vg'><nvpair id='vg$i' name='vg$i' value='$i'/></cluster_property_set>" >/dev/null
+	done
+	on 3 cibadmin -C -o resources -X '<primitive id="bad" klass="ocf" type="Dummy"/>' >/dev/null 2>&1
+	[ -x "$GARBAGE" ] && on 3 "$GARBAGE" ipc cib_rw 100 >/dev/null 2>&1
+	check "under valgrind: changes from every node arrive" wait_for 60 same_everywhere
+	on 3 sh -c 'pkill -TERM -f "valgrind.*pacemaker/cib"; for i in $(seq 300); do pgrep -f "valgrind.*pacemaker/cib" >/dev/null || exit 0; sleep 0.1; done; exit 1'
+	check "under valgrind: cib stopped on SIGTERM" test $? -eq 0
+	report=$(on 3 cat "$VALGRIND_LOG" 2>/dev/null)
+	check "under valgrind: no memory error, no leak" test -z "$report"
+	[ -z "$report" ] || echo "$report" | head -40 | sed 's/^/# /'
+fi
 finish

@@ -3,6 +3,7 @@
  * main-loop delivery of events and asynchronous replies for daemons.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,6 +20,10 @@
 #define SEND_RETRY_US 2000
 /* How long a send may wait for room before giving up. */
 #define SEND_TIMEOUT_MS 30000
+/* A blocking call waits in slices this long, looking in between whether
+ * the server is still there (a reply ring in shared memory does not tell
+ * when the server dies). */
+#define CALL_SLICE_MS 200
 
 struct pcmk_ipc_conn {
 	qb_ipcc_connection_t *qb;
@@ -142,6 +147,17 @@ static int take_frame(struct pcmk_ipc_conn *conn, struct ipc_assembly *a, ssize_
 	return rc;
 }
 
+/* Whether the server closed its end of the connection. */
+static bool server_gone(struct pcmk_ipc_conn *conn)
+{
+	struct pollfd pfd = { .events = POLLIN };
+
+	if (qb_ipcc_fd_get(conn->qb, &pfd.fd) < 0) {
+		return true;
+	}
+	return poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 int pcmk_ipc_call(struct pcmk_ipc_conn *conn, xmlNode *msg, int timeout_ms, xmlDoc **reply)
 {
 	long long deadline = now_ms() + timeout_ms;
@@ -154,8 +170,11 @@ int pcmk_ipc_call(struct pcmk_ipc_conn *conn, xmlNode *msg, int timeout_ms, xmlD
 		if (left <= 0) {
 			return -ETIMEDOUT;
 		}
-		ssize_t got =
-			qb_ipcc_recv(conn->qb, conn->frame_buf, conn->frame_max, (int32_t)left);
+		ssize_t got = qb_ipcc_recv(conn->qb, conn->frame_buf, conn->frame_max,
+					   (int32_t)(left < CALL_SLICE_MS ? left : CALL_SLICE_MS));
+		if ((got == -EAGAIN || got == -ETIMEDOUT) && server_gone(conn)) {
+			got = -ENOTCONN;
+		}
 		if (got == -EAGAIN || got == -ETIMEDOUT) {
 			continue;
 		}

@@ -30,7 +30,7 @@ VALGRIND_LOG=/var/log/cluster/cib-valgrind.log
 start_cib() {
 	local wrap=""
 	if [ "${2:-}" = valgrind ]; then
-		wrap="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$TOP/tests/valgrind.supp --log-file=$VALGRIND_LOG"
+		wrap="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --suppressions=$TOP/tests/valgrind.supp --log-file=$VALGRIND_LOG"
 	fi
 	on "$1" sh -c "mkdir -p /var/lib/pacemaker/cib && setsid -f $wrap $CIBD </dev/null >/dev/null 2>&1"
 	wait_for 60 on "$1" cibadmin -Q -o nodes >/dev/null 2>&1
@@ -154,12 +154,12 @@ if [ -x "$ECHO_CLIENT" ]; then
 fi
 check "after the bad requests the CIBs agree" wait_for 10 same_everywhere
 check "nothing changed by the refused requests" test "$(digest_of 1)" = "$before"
-check "node1's cib still runs" on 1 pgrep -x cib >/dev/null
+check "node1's cib still runs" sh -c "'$CLUSTER' exec node1 pgrep -x cib >/dev/null"
 GARBAGE=$BUILD_DIR/tests/tools/inject_garbage
 if [ -x "$GARBAGE" ]; then
 	on 1 "$GARBAGE" ipc cib_rw 500 >/dev/null 2>&1
 	check "500 random, truncated and oversized requests to cib_rw: cib still serves" \
-		on 1 cibadmin -Q -o nodes
+		sh -c "'$CLUSTER' exec node1 cibadmin -Q -o nodes >/dev/null"
 	check "and nothing changed" test "$(digest_of 1)" = "$before"
 fi
 
@@ -177,7 +177,10 @@ on 1 cibadmin -M -c -o crm_config -X '<cluster_property_set id="q"><nvpair id="q
 check "node1 with quorum takes a configuration change" test $? -eq 0
 "$CLUSTER" heal >/dev/null
 check "after the heal the 3 CIBs agree" wait_for 30 same_everywhere
-echo "# after the heal: $(version_of 1); q2 on node1: $(count_on 1 q2), q3: $(count_on 1 q3)"
+# node3's forced change and node1's both made epoch + 1: on the tie the
+# DC's CIB (node1, lowest node id, until the controller exists) wins
+check "on the tie the DC's CIB wins: node1's change kept, node3's dropped" \
+	test "$(count_on 1 q3)$(count_on 1 q2)" = 10
 
 # the daemon under valgrind: catch-up, changes, bad requests, SIGTERM
 if command -v valgrind >/dev/null; then
@@ -186,12 +189,12 @@ if command -v valgrind >/dev/null; then
 	check "node3's cib starts under valgrind" start_cib 3 valgrind
 	check "under valgrind: node3 catches up" wait_for 60 same_everywhere
 	for i in $(seq 20); do
-		on $((i % 3 + 1)) cibadmin -M -c -o crm_config -X "<cluster_property_set id='vg'><nvpair id='vg$i' name='vg$i' value='$i'/></cluster_property_set>" >/dev/null
+		on $((i % 3 + 1)) cibadmin -M -c -o crm_config -X "<cluster_property_set id='vg-set'><nvpair id='vg-$i' name='vg-$i' value='$i'/></cluster_property_set>" >/dev/null
 	done
 	on 3 cibadmin -C -o resources -X '<primitive id="bad" klass="ocf" type="Dummy"/>' >/dev/null 2>&1
 	[ -x "$GARBAGE" ] && on 3 "$GARBAGE" ipc cib_rw 100 >/dev/null 2>&1
 	check "under valgrind: changes from every node arrive" wait_for 60 same_everywhere
-	on 3 sh -c 'pkill -TERM -f "valgrind.*pacemaker/cib"; for i in $(seq 300); do pgrep -f "valgrind.*pacemaker/cib" >/dev/null || exit 0; sleep 0.1; done; exit 1'
+	on 3 sh -c 'pkill -TERM -f "[v]algrind.*pacemaker/cib"; for i in $(seq 300); do pgrep -f "[v]algrind.*pacemaker/cib" >/dev/null || exit 0; sleep 0.1; done; exit 1'
 	check "under valgrind: cib stopped on SIGTERM" test $? -eq 0
 	report=$(on 3 cat "$VALGRIND_LOG" 2>/dev/null)
 	check "under valgrind: no memory error, no leak" test -z "$report"

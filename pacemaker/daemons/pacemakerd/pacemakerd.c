@@ -19,6 +19,7 @@
 #include <glib-unix.h>
 #include <libxml/parser.h>
 
+#include <crm/cib/ops.h>
 #include <crm/common/log.h>
 #include <crm/common/results.h>
 #include "pcmkd_children.h"
@@ -26,8 +27,7 @@
 #include "pcmkd_ipc.h"
 #include "pcmkd_sysconfig.h"
 
-/* The pacemaker feature set our daemons speak (the CIB's crm_feature_set). */
-#define PCMKD_FEATURE_SET "3.16.1"
+/* What --features lists beyond the feature set (crm/cib/ops.h). */
 #define PCMKD_FEATURES "corosync-ge-2 monotonic"
 
 /* corosync may still be coming up when pacemakerd is started with it. */
@@ -425,7 +425,7 @@ int main(int argc, char **argv)
 	}
 	if (o.features) {
 		printf("%s %s (Build: %s)\n Supporting v%s: %s\n", PACKAGE_NAME, PACKAGE_VERSION,
-		       PACKAGE_VERSION, PCMKD_FEATURE_SET, PCMKD_FEATURES);
+		       PACKAGE_VERSION, CIB_FEATURE_SET, PCMKD_FEATURES);
 		return PCMK_EX_OK;
 	}
 	if (o.version) {

@@ -10,9 +10,6 @@
 
 #include <crm/cib/ops.h>
 
-/* The feature set our CIBs carry (pacemaker 2.1.5's), and the newest one
- * we accept in a CIB handed to us. */
-#define CIB_FEATURE_SET "3.16.1"
 
 struct cib_op_ctx {
 	const struct cib_op_request *req;

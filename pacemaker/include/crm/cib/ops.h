@@ -50,6 +50,9 @@
 #include <time.h>
 #include <libxml/tree.h>
 
+/* The CIB feature set we speak (crm_feature_set), pacemaker 2.1.5's. */
+#define CIB_FEATURE_SET "3.16.1"
+
 enum cib_op {
 	CIB_OP_QUERY,
 	CIB_OP_CREATE,     /* add @data under the section; error if its id exists */

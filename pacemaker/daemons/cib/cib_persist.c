@@ -6,6 +6,7 @@
  * disk.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <string.h>
 
 #include <crm/common/log.h>
@@ -48,6 +49,9 @@ int cib_persist_flush(struct cib_daemon *d)
 		}
 	}
 	answer_waiting(d, rc);
+	/* Each change copied the whole CIB: give the freed copies back to the
+	 * system instead of keeping the peak (hundreds of MB with a large CIB). */
+	malloc_trim(0);
 	return rc;
 }
 

@@ -16,8 +16,10 @@
 #include <crm/common/xml.h>
 
 /* No XML_PARSE_NOENT (entities stay unexpanded) and no DTD loading;
- * NOBLANKS drops indentation so that pretty output can re-indent. */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOBLANKS)
+ * NOBLANKS drops indentation so that pretty output can re-indent.  HUGE
+ * lifts libxml2's 10 MB limits: the CIB of a large cluster is bigger, and
+ * with DOCTYPEs refused no entity can blow a small input up. */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_HUGE)
 
 /* A broken document can make libxml2 report dozens of follow-on errors;
  * the first few are the ones that help. */

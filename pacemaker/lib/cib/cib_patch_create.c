@@ -45,6 +45,16 @@ static void note_change(struct differ *d, const char *element_path)
 	}
 }
 
+/* Whether @path names <configuration> itself ("/cib/configuration",
+ * perhaps with an id predicate), not something inside it. */
+static bool is_config_element(const char *path)
+{
+	size_t n = sizeof(config_path) - 1;
+
+	return strncmp(path, config_path, n) == 0 &&
+	       (path[n] == '\0' || (path[n] == '[' && strchr(path + n, '/') == NULL));
+}
+
 static void set_attr(struct differ *d, xmlNode *node, const char *name, const char *value)
 {
 	int rc = pcmk_xml_set_attr(node, name, value);
@@ -401,10 +411,26 @@ static bool needs_rewrite(const struct siblings *s)
 	return false;
 }
 
+static const xmlNode *find_element(const GPtrArray *nodes, const char *name)
+{
+	for (guint i = 0; i < nodes->len; i++) {
+		const xmlNode *n = g_ptr_array_index(nodes, i);
+
+		if (pcmk_xml_is(n, name)) {
+			return n;
+		}
+	}
+	return NULL;
+}
+
 /* Delete every old child (each is the first of its kind once those
  * before it are gone) and create every new one. */
 static void rewrite_children(struct differ *d, const struct siblings *s)
 {
+	bool config_changed = d->config_changed;
+	const xmlNode *old_config = find_element(s->old, "configuration");
+	const xmlNode *new_config = find_element(s->new, "configuration");
+
 	for (guint j = 0; j < s->old->len; j++) {
 		const xmlNode *c = g_ptr_array_index(s->old, j);
 
@@ -415,6 +441,12 @@ static void rewrite_children(struct differ *d, const struct siblings *s)
 	}
 	for (guint i = 0; i < s->new->len; i++) {
 		add_create(d, g_ptr_array_index(s->new, i), (int)i);
+	}
+	/* Rewriting the children of <cib> recreates <configuration>: the same
+	 * as before, the configuration has not changed. */
+	if (strcmp(d->path->str, "/cib") == 0 && old_config != NULL && new_config != NULL &&
+	    cib_patch_xml_equal(old_config, new_config)) {
+		d->config_changed = config_changed;
 	}
 }
 
@@ -427,7 +459,13 @@ static void add_move(struct differ *d, int position)
 	if (change != NULL) {
 		set_int(d, change, CIB_PATCH_POSITION, position);
 	}
-	note_change(d, d->path->str);
+	/* A move reorders the parent's children: <configuration> itself moving
+	 * among the children of <cib> leaves the configuration as it was. */
+	if (is_config_element(d->path->str)) {
+		d->changed = true;
+	} else {
+		note_change(d, d->path->str);
+	}
 }
 
 static void diff_matched(struct differ *d, const struct siblings *s)

@@ -547,6 +547,11 @@ int main(void)
 	};
 
 	pcmk_log_init_tool("children_test", getenv("PCMKD_TEST_VERBOSE") ? LOG_DEBUG : LOG_EMERG);
+	/* decided here, not by skip() inside a test: automake's TAP driver
+	 * counts a cmocka "not ok # SKIP" as failed */
+	if (access(ECHOD_PATH, X_OK) != 0) {
+		cmocka_set_skip_filter("waits_for_ipc_before_next");
+	}
 	int rc = cmocka_run_group_tests(tests, setup_dir, teardown_dir);
 	pcmk_log_fini();
 	return rc;

@@ -191,6 +191,11 @@ int main(void)
 	};
 
 	pcmk_log_init_tool("ipc_test", getenv("PCMKD_TEST_VERBOSE") ? LOG_DEBUG : LOG_EMERG);
+	/* a real pacemakerd owns the name here: decided before running, since
+	 * automake's TAP driver counts a cmocka "not ok # SKIP" as failed */
+	if (pcmkd_ipc_running()) {
+		cmocka_set_skip_filter("ping_and_shutdown");
+	}
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	pcmk_log_fini();
 	return rc;

@@ -111,5 +111,15 @@ int main(void)
 		cmocka_unit_test(corpus_matches_cibadmin),
 	};
 
+	char *dir = corpus_dir();
+	bool have = access(CIBADMIN, X_OK) == 0 && access(dir, R_OK) == 0;
+
+	g_free(dir);
+	if (!have) {
+		/* a whole-program skip: automake's TAP driver counts a cmocka
+		 * "not ok # SKIP" as failed */
+		printf("1..0 # SKIP %s or the scheduler anchors are absent\n", CIBADMIN);
+		return 0;
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

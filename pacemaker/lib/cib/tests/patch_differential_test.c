@@ -188,5 +188,11 @@ int main(void)
 		cmocka_unit_test(against_crm_diff),
 	};
 
+	if (access(CRM_DIFF, X_OK) != 0) {
+		/* a whole-program skip: automake's TAP driver counts a cmocka
+		 * "not ok # SKIP" as failed */
+		printf("1..0 # SKIP %s is not installed\n", CRM_DIFF);
+		return 0;
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -205,5 +205,11 @@ int main(void)
 		cmocka_unit_test(anchors_validate),
 	};
 
+	if (!find_anchors()) {
+		/* a whole-program skip: automake's TAP driver counts a cmocka
+		 * "not ok # SKIP" as failed */
+		printf("1..0 # SKIP the anchors (../shared/anchors) are absent\n");
+		return 0;
+	}
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

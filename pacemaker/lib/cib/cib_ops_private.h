@@ -10,7 +10,6 @@
 
 #include <crm/cib/ops.h>
 
-
 struct cib_op_ctx {
 	const struct cib_op_request *req;
 	struct cib_op_result *res;

@@ -17,7 +17,8 @@ set -u
 ours=${CIBADMIN_OURS:?set CIBADMIN_OURS to the cibadmin to test}
 real=${CIBADMIN_REAL:-/usr/sbin/cibadmin}
 here=${CIBADMIN_TEST_DIR:-$(cd "$(dirname "$0")" && pwd)}
-anchors=${ANCHORS_DIR:-/work/shared/anchors}
+# the anchors live beside the source tree, in ../shared
+anchors=${ANCHORS_DIR:-$(cd "$here/../../../.." && pwd)/shared/anchors}
 
 if [ ! -x "$real" ]; then
 	echo "1..0 # SKIP pacemaker's cibadmin ($real) is not installed"

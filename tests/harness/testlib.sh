@@ -37,6 +37,9 @@ require_stack() {
 	fi
 	trap testlib_cleanup EXIT
 	trap 'exit 130' INT TERM
+	# corosync only, unless the scenario asks for more: pacemakerd (and the
+	# daemons it starts) is started by the scenarios that test it
+	export CLUSTER_STACK=${CLUSTER_STACK:-corosync}
 }
 
 testlib_cleanup() {

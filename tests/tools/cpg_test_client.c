@@ -111,7 +111,7 @@ static int run(const char *group_name, double rate, size_t size, double seconds)
 	};
 	struct cpg_name group = { 0 };
 	cpg_handle_t h;
-	unsigned int nodeid = 0;
+	unsigned int nodeid = 0, tag;
 	uint64_t seq = 0;
 	char *buf = calloc(1, size + 64);
 	double start = now(), next = start;
@@ -126,8 +126,12 @@ static int run(const char *group_name, double rate, size_t size, double seconds)
 		return 1;
 	}
 	cpg_local_get(h, &nodeid);
+	/* Messages carry this process's tag, not its bare pid: a node powered
+	 * on again starts a fresh PID namespace, where the next client gets the
+	 * same pid as the last one, and their messages must not look alike. */
+	tag = ((unsigned int)getpid() & 0xFFFFFu) | (((unsigned int)(now() * 1e6) & 0xFFFu) << 20);
 	if (!members_only) {
-		fprintf(log_file, "S %u %d\n", nodeid, (int)getpid());
+		fprintf(log_file, "S %u %u\n", nodeid, tag);
 	}
 	rc = retry(cpg_join, h, &group);
 	if (rc != CS_OK) {
@@ -149,7 +153,7 @@ static int run(const char *group_name, double rate, size_t size, double seconds)
 		if (members_only || rate <= 0 || now() < next) {
 			continue;
 		}
-		snprintf(buf, size + 64, "%u:%d:%" PRIu64, nodeid, (int)getpid(), seq);
+		snprintf(buf, size + 64, "%u:%u:%" PRIu64, nodeid, tag, seq);
 		struct iovec iov = { buf, strlen(buf) + 1 > size ? strlen(buf) + 1 : size };
 		rc = cpg_mcast_joined(h, CPG_TYPE_AGREED, &iov, 1);
 		if (rc == CS_OK) {

@@ -7,15 +7,13 @@
 #include <errno.h>
 #include <getopt.h>
 #include <grp.h>
-#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
 
 #include <crm/cib/version.h>
+#include <crm/common/dirs.h>
 #include <crm/common/log.h>
 #include <crm/common/mainloop.h>
 #include <crm/common/results.h>
@@ -79,36 +77,6 @@ static void set_file_owner(struct cib_store_options *store)
 	store->gid = gr != NULL ? gr->gr_gid : 0;
 }
 
-/* Create the CIB directory (and its parents) when missing, owned by the
- * cluster's account: a fresh node has none before the first start. */
-static int ensure_cib_dir(const struct cib_store_options *store)
-{
-	char path[PATH_MAX];
-	size_t len = strlen(store->dir);
-
-	if (len == 0 || len >= sizeof(path)) {
-		return -EINVAL;
-	}
-	memcpy(path, store->dir, len + 1);
-	for (char *p = path + 1; *p != '\0'; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			if (mkdir(path, 0755) < 0 && errno != EEXIST) {
-				return -errno;
-			}
-			*p = '/';
-		}
-	}
-	if (mkdir(path, 0750) < 0) {
-		return errno == EEXIST ? 0 : -errno;
-	}
-	if (chown(path, store->uid, store->gid) < 0) {
-		pcmk_warn("Cannot give %s to " CLUSTER_USER ": %s", path, strerror(errno));
-	}
-	pcmk_notice("Created the CIB directory %s", path);
-	return 0;
-}
-
 static int load_cib(struct cib_daemon *d)
 {
 	struct cib_version v = { 0, 0, 0 };
@@ -142,10 +110,14 @@ static int run(struct cib_daemon *d, const struct cib_options *opts)
 	d->store.dir = opts->dir;
 	d->store.max_backups = -1;
 	set_file_owner(&d->store);
-	rc = ensure_cib_dir(&d->store);
+	/* pacemakerd makes it; a cib started alone (or as root) may have to */
+	rc = pcmk_dir_ensure(d->store.dir, 0750, d->store.uid, d->store.gid);
 	if (rc < 0) {
 		pcmk_err("Cannot create the CIB directory %s: %s", d->store.dir, strerror(-rc));
 		return rc;
+	}
+	if (rc > 0) {
+		pcmk_notice("Created the CIB directory %s", d->store.dir);
 	}
 	rc = load_cib(d);
 	if (rc < 0) {

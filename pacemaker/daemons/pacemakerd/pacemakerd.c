@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <grp.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include <libxml/parser.h>
 
 #include <crm/cib/ops.h>
+#include <crm/common/dirs.h>
 #include <crm/common/log.h>
 #include <crm/common/results.h>
 #include "pcmkd_children.h"
@@ -339,6 +341,30 @@ static int start_children(struct pcmkd *d)
 	return pcmkd_children_start(d->children);
 }
 
+/* The daemons' state directories, made before they start: they run as
+ * the cluster's account and could not make them under /var/lib. */
+static int make_state_dirs(void)
+{
+	static const char *const dirs[] = { PCMK_STATEDIR, PCMK_CIB_DIR, PCMK_PENGINE_DIR,
+					    PCMK_BLACKBOX_DIR, PCMK_CORES_DIR };
+	struct passwd *pw = getpwnam(CLUSTER_USER);
+	struct group *gr = getgrnam(CLUSTER_GROUP);
+
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		int rc = pcmk_dir_ensure(dirs[i], 0750, pw != NULL ? pw->pw_uid : 0,
+					 gr != NULL ? gr->gr_gid : 0);
+
+		if (rc < 0) {
+			pcmk_crit("Cannot create %s: %s", dirs[i], strerror(-rc));
+			return rc;
+		}
+		if (rc > 0) {
+			pcmk_info("Created %s", dirs[i]);
+		}
+	}
+	return 0;
+}
+
 /* Everything that may fail before the main loop runs. */
 static int prepare(struct pcmkd *d)
 {
@@ -355,6 +381,9 @@ static int prepare(struct pcmkd *d)
 	}
 	if (check_corosync(d) < 0) {
 		return PCMK_EX_UNAVAILABLE;
+	}
+	if (make_state_dirs() < 0) {
+		return PCMK_EX_CANTCREAT;
 	}
 	rc = start_children(d);
 	return rc < 0 ? PCMK_EX_OSERR : PCMK_EX_OK;

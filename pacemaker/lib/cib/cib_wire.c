@@ -133,9 +133,13 @@ const char *cib_wire_request_client(const xmlNode *msg)
 	return name != NULL ? name : "unknown";
 }
 
-xmlNode *cib_wire_reply(const char *op, int rc, const char *error, const xmlNode *output)
+/* The shape replies and change notifications share: <@name cib_op cib_rc>
+ * with @extra attribute pairs (NULL values left out) and @data, when
+ * given, in its calldata.  Caller frees; NULL on OOM. */
+static xmlNode *result_message(const char *name, const char *op, int rc,
+			       const char *const extra[][2], size_t n_extra, const xmlNode *data)
 {
-	xmlNode *msg = pcmk_xml_new_root("cib_reply");
+	xmlNode *msg = pcmk_xml_new_root(name);
 	int set;
 
 	if (msg == NULL) {
@@ -143,15 +147,24 @@ xmlNode *cib_wire_reply(const char *op, int rc, const char *error, const xmlNode
 	}
 	set = set_optional(msg, "cib_op", op);
 	set = set ?: pcmk_xml_set_attr_int(msg, "cib_rc", rc);
-	set = set ?: set_optional(msg, "cib_error", error);
-	if (set == 0 && output != NULL) {
-		set = cib_wire_set_calldata(msg, output);
+	for (size_t i = 0; set == 0 && i < n_extra; i++) {
+		set = set_optional(msg, extra[i][0], extra[i][1]);
+	}
+	if (set == 0 && data != NULL) {
+		set = cib_wire_set_calldata(msg, data);
 	}
 	if (set < 0) {
 		pcmk_xml_free(msg);
 		return NULL;
 	}
 	return msg;
+}
+
+xmlNode *cib_wire_reply(const char *op, int rc, const char *error, const xmlNode *output)
+{
+	const char *const extra[][2] = { { "cib_error", error } };
+
+	return result_message("cib_reply", op, rc, extra, 1, output);
 }
 
 int cib_wire_reply_parse(const xmlNode *msg, const xmlNode **output, const char **error)
@@ -174,22 +187,7 @@ int cib_wire_reply_parse(const xmlNode *msg, const xmlNode **output, const char 
 xmlNode *cib_wire_change(const char *op, int rc, const char *origin, const char *client,
 			 const xmlNode *patch)
 {
-	xmlNode *msg = pcmk_xml_new_root("cib_notify");
-	int set;
+	const char *const extra[][2] = { { "cib_origin", origin }, { "cib_clientname", client } };
 
-	if (msg == NULL) {
-		return NULL;
-	}
-	set = set_optional(msg, "cib_op", op);
-	set = set ?: pcmk_xml_set_attr_int(msg, "cib_rc", rc);
-	set = set ?: set_optional(msg, "cib_origin", origin);
-	set = set ?: set_optional(msg, "cib_clientname", client);
-	if (set == 0 && patch != NULL) {
-		set = cib_wire_set_calldata(msg, patch);
-	}
-	if (set < 0) {
-		pcmk_xml_free(msg);
-		return NULL;
-	}
-	return msg;
+	return result_message("cib_notify", op, rc, extra, 2, patch);
 }

@@ -1,0 +1,262 @@
+/*
+ * The cluster as the scheduler sees it: nodes, resources and their state,
+ * unpacked from one CIB (configuration + status).  A struct pe_cluster is
+ * built by pe_cluster_unpack() and owns everything reachable from it.
+ *
+ * Nodes carry a dense index so that per-resource node scores are plain
+ * arrays (see the design note in lib/pengine/pe_schedule.c).
+ */
+#ifndef PCMK_PENGINE_STATUS_H
+#define PCMK_PENGINE_STATUS_H
+
+#include <stdbool.h>
+#include <glib.h>
+#include <libxml/tree.h>
+
+#include <crm/pengine/iso8601.h>
+
+#define PE_INFINITY 1000000
+
+/* A node's entry is absent from a resource's allowed-node scores (as
+ * opposed to present with -INFINITY); absent entries are not printed. */
+#define PE_SCORE_ABSENT (-2147483647 - 1)
+
+enum pe_role {
+	PE_ROLE_UNKNOWN,
+	PE_ROLE_STOPPED,
+	PE_ROLE_STARTED,
+	PE_ROLE_UNPROMOTED,
+	PE_ROLE_PROMOTED,
+};
+
+enum pe_variant { PE_PRIMITIVE, PE_GROUP, PE_CLONE };
+
+enum pe_no_quorum { PE_NOQ_STOP, PE_NOQ_FREEZE, PE_NOQ_IGNORE, PE_NOQ_DEMOTE, PE_NOQ_SUICIDE };
+
+enum pe_on_fail {
+	PE_ON_FAIL_IGNORE,
+	PE_ON_FAIL_RESTART,
+	PE_ON_FAIL_BLOCK,
+	PE_ON_FAIL_STOP,
+	PE_ON_FAIL_STANDBY,
+	PE_ON_FAIL_FENCE,
+	PE_ON_FAIL_DEMOTE,
+	PE_ON_FAIL_RESTART_CONTAINER,
+};
+
+struct pe_node {
+	char *id;
+	char *uname;
+	int index; /* position in pe_cluster.nodes */
+	bool online;
+	bool unclean;
+	bool shutdown;
+	bool standby;
+	bool standby_onfail;
+	bool maintenance;
+	bool pending;
+	bool expected_up;
+	bool is_dc;
+	bool unseen;        /* no node_state at all */
+	bool remote;        /* type="remote" or a guest/remote connection */
+	bool rsc_discovery; /* probes allowed (resource-discovery-enabled) */
+	int weight;         /* the node's base score ("score" attribute) */
+	int num_resources;  /* resources assigned here so far */
+	GHashTable *attrs;  /* name -> value, permanent + transient + #uname... */
+	GHashTable *utilization;
+	GPtrArray *running; /* struct pe_resource * active here */
+	bool fence_scheduled;
+};
+
+struct pe_resource;
+struct pe_cluster;
+
+/* What the history of one resource on one node says. */
+struct pe_rsc_history {
+	struct pe_node *node;
+	enum pe_role role;
+	int fail_count;
+	long long last_failure;
+	bool failed;       /* the last relevant result was a failure */
+	bool pending;      /* an operation is in flight */
+	bool start_failed; /* start failed here (start-failure-is-fatal) */
+	enum pe_on_fail on_fail;
+	xmlNode *last_op; /* newest relevant lrm_rsc_op */
+	GPtrArray *ops;   /* lrm_rsc_op elements, sorted by call id */
+};
+
+struct pe_resource {
+	char *id;      /* "rsc", or "child:2" for a clone instance */
+	char *base_id; /* id without the instance suffix */
+	struct pe_cluster *cluster;
+	enum pe_variant variant;
+	struct pe_resource *parent;
+	GPtrArray *children;
+	xmlNode *xml;
+	const char *klass;
+	const char *provider;
+	const char *type;
+	GHashTable *meta;   /* meta attributes, rsc_defaults applied */
+	GHashTable *params; /* instance attributes for the default node */
+	int priority;
+	int stickiness;
+	int migration_threshold;
+	int failure_timeout; /* seconds, 0 = never */
+	int index;           /* position in pe_cluster.all_resources */
+
+	bool managed;
+	bool maintenance;
+	bool orphan;
+	bool failed;
+	bool blocked;
+	bool unique;
+	bool promotable;
+	bool notify;
+	bool interleave;
+	bool ordered;
+	bool colocated; /* groups */
+	bool allow_migrate;
+	bool critical;
+	bool is_fencing; /* class stonith */
+	bool requires_fencing;
+	bool requires_quorum;
+	bool provisional; /* not assigned yet */
+	bool assigning;   /* assignment in progress (loop guard) */
+	bool stop_if_failed;
+	bool start_pending;
+	bool multiply_active;
+
+	enum pe_role role;        /* current */
+	enum pe_role next_role;   /* decided */
+	enum pe_role target_role; /* configured */
+	enum pe_on_fail on_fail;
+
+	int clone_max;
+	int clone_node_max;
+	int promoted_max;
+	int promoted_node_max;
+	int promotion_priority; /* from master- attributes and constraints */
+
+	GPtrArray *running_on; /* struct pe_node *, where active now */
+	GPtrArray *history;    /* struct pe_rsc_history *, one per node seen */
+	struct pe_node *assigned;
+	struct pe_node *partial_migration_target;
+	struct pe_node *partial_migration_source;
+	struct pe_node *pending_node; /* a start in flight there */
+	int *scores;                  /* per node index; PE_SCORE_ABSENT when not allowed */
+	bool *discover;               /* per node index: probes allowed */
+	bool exclusive_discovery;
+	GPtrArray *ops_xml;         /* <op> elements of the definition */
+	GPtrArray *coloc_this_with; /* struct pe_colocation *, this = dependent */
+	GPtrArray *coloc_with_this; /* this = primary */
+	GPtrArray *actions;         /* struct pe_action * of this resource */
+	GPtrArray *tickets;
+};
+
+struct pe_colocation {
+	char *id;
+	struct pe_resource *dependent;
+	struct pe_resource *primary;
+	enum pe_role dependent_role; /* PE_ROLE_UNKNOWN = any */
+	enum pe_role primary_role;
+	const char *node_attribute; /* "#uname" by default */
+	int score;
+	bool influence;
+};
+
+struct pe_location {
+	char *id;
+	struct pe_resource *rsc;
+	enum pe_role role;
+	int discovery;          /* 0 always, 1 never, 2 exclusive */
+	GPtrArray *node_scores; /* struct pe_node_score */
+};
+
+struct pe_node_score {
+	struct pe_node *node;
+	int score;
+};
+
+struct pe_cluster {
+	xmlDoc *doc; /* the CIB read, owned unless borrowed */
+	bool borrowed_doc;
+	xmlNode *cib;
+	struct pe_time now;
+	char *dc_uuid;
+	struct pe_node *dc_node;
+	bool have_quorum;
+	GHashTable *options; /* cluster options: name -> value */
+	bool stonith_enabled;
+	bool symmetric;
+	bool stop_orphan_resources;
+	bool stop_orphan_actions;
+	bool start_failure_is_fatal;
+	bool maintenance_mode;
+	bool stop_all;
+	bool concurrent_fencing;
+	bool startup_fencing;
+	bool remove_after_stop;
+	bool have_stonith_resource;
+	bool utilization_strategy;
+	char *placement_strategy;
+	enum pe_no_quorum no_quorum_policy;
+	int default_stickiness; /* default-resource-stickiness (legacy) */
+	int stonith_timeout_ms;
+	char *stonith_action;
+	int node_health_red, node_health_yellow, node_health_green;
+	char *health_strategy;
+	int priority_fencing_delay;
+	GHashTable *rsc_defaults;
+	xmlNode *op_defaults_xml;
+
+	GPtrArray *nodes; /* struct pe_node * in CIB order */
+	GHashTable *node_by_id;
+	GHashTable *node_by_uname;
+	GPtrArray *resources;     /* top-level, CIB order */
+	GPtrArray *all_resources; /* every resource incl. children */
+	GHashTable *rsc_by_id;    /* id (and clone instance ids) -> rsc */
+	GPtrArray *locations;
+	GPtrArray *colocations;
+	GPtrArray *orderings_xml; /* rsc_order elements, unpacked later */
+	GHashTable *tags;         /* tag id -> GPtrArray of ids */
+	GPtrArray *config_errors; /* char *, messages for crm_verify */
+	GPtrArray *config_warnings;
+
+	/* scheduling state */
+	GPtrArray *actions;
+	GHashTable *action_by_key; /* "key\nnode-id" -> action */
+	GPtrArray *orderings;      /* struct pe_ordering * */
+	int next_action_id;
+	GString *scores_text; /* "allocation score" lines when requested */
+	bool want_scores;
+};
+
+/* Unpack @cib (a <cib> element; the cluster borrows it: keep it alive and
+ * unchanged while the cluster exists) as of time @now.  Returns 0 and a
+ * new *@out (free with pe_cluster_free()), or a negative errno / PCMK_E_*
+ * code with a message in *@error (caller frees) naming what is wrong. */
+int pe_cluster_unpack(xmlNode *cib, const struct pe_time *now, struct pe_cluster **out,
+		      char **error);
+
+void pe_cluster_free(struct pe_cluster *cluster);
+
+struct pe_node *pe_node_find(const struct pe_cluster *cluster, const char *uname);
+struct pe_node *pe_node_find_id(const struct pe_cluster *cluster, const char *id);
+struct pe_resource *pe_resource_find(const struct pe_cluster *cluster, const char *id);
+
+const char *pe_role_text(enum pe_role role);
+enum pe_role pe_role_parse(const char *text);
+
+/* The value of cluster option @name, or its default. */
+const char *pe_cluster_option(const struct pe_cluster *cluster, const char *name);
+
+/* True when the node can run resources (online, not standby, clean...). */
+bool pe_node_available(const struct pe_node *node);
+
+/* Record a configuration error or warning (printf format) for crm_verify. */
+void pe_config_error(struct pe_cluster *cluster, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void pe_config_warn(struct pe_cluster *cluster, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif /* PCMK_PENGINE_STATUS_H */

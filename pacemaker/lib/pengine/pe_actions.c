@@ -1,0 +1,207 @@
+/*
+ * Actions: creation, look-up by key and node, and whether an action can
+ * run where it is placed.  Every action of a run is indexed by
+ * "key\nnode-id" so that finding one is a hash look-up, not a scan.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <crm/common/xml.h>
+
+#include "pe_sched_private.h"
+
+char *pe_op_key(const char *rsc_id, const char *task, unsigned int interval_ms)
+{
+	return g_strdup_printf("%s_%s_%u", rsc_id, task, interval_ms);
+}
+
+char *pe_notify_key(const char *rsc_id, const char *type, const char *task)
+{
+	return g_strdup_printf("%s_%s_notify_%s_0", rsc_id, type, task);
+}
+
+static char *index_key(const char *key, const struct pe_node *node)
+{
+	return g_strdup_printf("%s\n%s", key, node == NULL ? "" : node->id);
+}
+
+struct pe_action *pe_action_find(struct pe_cluster *c, const char *key, const struct pe_node *node)
+{
+	char *k = index_key(key, node);
+	struct pe_action *a = g_hash_table_lookup(c->action_by_key, k);
+
+	g_free(k);
+	return a;
+}
+
+GPtrArray *pe_rsc_actions_by_key(const struct pe_resource *rsc, const char *key,
+				 const struct pe_node *node)
+{
+	GPtrArray *out = g_ptr_array_new();
+
+	for (guint i = 0; i < rsc->actions->len; i++) {
+		struct pe_action *a = rsc->actions->pdata[i];
+
+		if (strcmp(a->uuid, key) == 0 && (node == NULL || a->node == node)) {
+			g_ptr_array_add(out, a);
+		}
+	}
+	return out;
+}
+
+void pe_action_set_flag(struct pe_action *a, unsigned int flag, bool on)
+{
+	if (on) {
+		a->flags |= flag;
+	} else {
+		a->flags &= ~flag;
+	}
+}
+
+bool pe_action_is_stop(const struct pe_action *a)
+{
+	return strcmp(a->task, "stop") == 0;
+}
+
+static bool task_is(const struct pe_action *a, const char *task)
+{
+	return strcmp(a->task, task) == 0;
+}
+
+/* Whether the cluster lets this resource action run (quorum, node state). */
+static void runnable_update(struct pe_cluster *c, struct pe_action *a)
+{
+	struct pe_resource *rsc = a->rsc;
+	bool starting = task_is(a, "start") || task_is(a, "promote") || task_is(a, "migrate_to") ||
+			task_is(a, "migrate_from");
+
+	if (a->flags & PE_ACT_PSEUDO) {
+		return;
+	}
+	if (a->node == NULL) {
+		pe_action_set_flag(a, PE_ACT_RUNNABLE, false);
+		return;
+	}
+	if (!a->node->online && !(pe_action_is_stop(a) && a->node->unclean)) {
+		pe_action_set_flag(a, PE_ACT_RUNNABLE, false);
+		return;
+	}
+	if (a->node->pending) {
+		pe_action_set_flag(a, PE_ACT_RUNNABLE, false);
+		return;
+	}
+	pe_action_set_flag(a, PE_ACT_RUNNABLE, true);
+	if (!starting || rsc == NULL || !rsc->requires_quorum || c->have_quorum) {
+		return;
+	}
+	if (c->no_quorum_policy == PE_NOQ_IGNORE) {
+		return;
+	}
+	if (c->no_quorum_policy == PE_NOQ_FREEZE && rsc->running_on->len > 0 &&
+	    task_is(a, "start")) {
+		return;
+	}
+	pe_action_set_flag(a, PE_ACT_RUNNABLE, false);
+}
+
+static void meta_defaults(struct pe_cluster *c, struct pe_action *a)
+{
+	xmlNode *op = NULL;
+	const char *timeout = NULL;
+
+	if (a->rsc != NULL) {
+		op = pe_rsc_op_config(a->rsc, strcmp(a->task, "notify") == 0 ? "notify" : a->task,
+				      a->interval_ms);
+	}
+	a->op_xml = op;
+	timeout = pcmk_xml_attr(op, "timeout");
+	if (timeout == NULL && c->op_defaults_xml != NULL) {
+		xmlNode *meta = pcmk_xml_first_child(c->op_defaults_xml, "meta_attributes");
+
+		for (xmlNode *nv = pcmk_xml_first_child(meta, "nvpair"); nv != NULL;
+		     nv = pcmk_xml_next(nv, true)) {
+			if (g_strcmp0(pcmk_xml_attr(nv, "name"), "timeout") == 0) {
+				timeout = pcmk_xml_attr(nv, "value");
+			}
+		}
+	}
+	if (timeout == NULL && a->rsc != NULL && a->interval_ms == 0 &&
+	    strcmp(a->task, "monitor") == 0) {
+		/* A probe takes the timeout of the resource's first monitor. */
+		for (guint i = 0; i < a->rsc->ops_xml->len && timeout == NULL; i++) {
+			xmlNode *o = a->rsc->ops_xml->pdata[i];
+
+			if (g_strcmp0(pcmk_xml_attr(o, "name"), "monitor") == 0) {
+				timeout = pcmk_xml_attr(o, "timeout");
+			}
+		}
+	}
+	if (a->rsc != NULL) {
+		long long ms = timeout == NULL ? 20000 : pe_interval_ms(timeout);
+
+		g_hash_table_replace(a->meta, g_strdup("timeout"),
+				     g_strdup_printf("%lld", ms < 0 ? 20000 : ms));
+	}
+}
+
+static unsigned int interval_of_key(const char *key)
+{
+	const char *u = strrchr(key, '_');
+
+	return u == NULL ? 0 : (unsigned int)strtoul(u + 1, NULL, 10);
+}
+
+struct pe_action *pe_action_custom(struct pe_cluster *c, struct pe_resource *rsc, const char *key,
+				   const char *task, struct pe_node *node, bool optional)
+{
+	struct pe_action *a = pe_action_find(c, key, node);
+
+	if (a != NULL) {
+		if (!optional) {
+			pe_action_set_flag(a, PE_ACT_OPTIONAL, false);
+		}
+		return a;
+	}
+	a = g_new0(struct pe_action, 1);
+	a->id = c->next_action_id++;
+	a->uuid = g_strdup(key);
+	a->task = g_strdup(task);
+	a->interval_ms = rsc == NULL ? 0 : interval_of_key(key);
+	a->rsc = rsc;
+	a->node = node;
+	a->flags = PE_ACT_RUNNABLE | (optional ? PE_ACT_OPTIONAL : 0);
+	a->meta = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	a->before = g_array_new(FALSE, FALSE, sizeof(struct pe_action_edge));
+	a->after = g_array_new(FALSE, FALSE, sizeof(struct pe_action_edge));
+	g_ptr_array_add(c->actions, a);
+	g_hash_table_insert(c->action_by_key, index_key(key, node), a);
+	if (rsc != NULL) {
+		g_ptr_array_add(rsc->actions, a);
+		meta_defaults(c, a);
+		if (rsc->variant != PE_PRIMITIVE) {
+			a->flags |= PE_ACT_PSEUDO | PE_ACT_RUNNABLE;
+		} else {
+			runnable_update(c, a);
+		}
+		if (!rsc->managed && rsc->variant == PE_PRIMITIVE && strcmp(task, "monitor") != 0 &&
+		    strcmp(task, "cancel") != 0) {
+			a->flags |= PE_ACT_OPTIONAL;
+			a->flags &= ~PE_ACT_RUNNABLE;
+		}
+	}
+	return a;
+}
+
+void pe_action_free(struct pe_action *a)
+{
+	g_free(a->uuid);
+	g_free(a->task);
+	g_free(a->cancel_task);
+	g_hash_table_destroy(a->meta);
+	if (a->extra != NULL) {
+		g_hash_table_destroy(a->extra);
+	}
+	g_array_free(a->before, TRUE);
+	g_array_free(a->after, TRUE);
+	g_free(a);
+}

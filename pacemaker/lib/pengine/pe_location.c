@@ -1,0 +1,181 @@
+/*
+ * Node scores of resources before assignment: the symmetric default,
+ * location constraints, stickiness and failure limits.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <crm/common/scores.h>
+#include <crm/common/xml.h>
+
+#include "pe_sched_private.h"
+
+/* Add @score for @node to @rsc and (as pacemaker does) to its children. */
+void pe_rsc_set_score(struct pe_resource *rsc, const struct pe_node *node, int score,
+		      const char *why)
+{
+	int *slot = &rsc->scores[node->index];
+
+	for (guint i = 0; i < rsc->children->len; i++) {
+		pe_rsc_set_score(rsc->children->pdata[i], node, score, why);
+	}
+	if (*slot == PE_SCORE_ABSENT) {
+		*slot = node->weight;
+	}
+	*slot = pcmk_score_add(*slot, score);
+}
+
+void pe_location_add(struct pe_cluster *c, const char *id, struct pe_resource *rsc,
+		     struct pe_node *node, int score)
+{
+	struct pe_location *loc = g_new0(struct pe_location, 1);
+	struct pe_node_score *ns = g_new(struct pe_node_score, 1);
+
+	loc->id = g_strdup(id);
+	loc->rsc = rsc;
+	loc->node_scores = g_ptr_array_new_with_free_func(g_free);
+	ns->node = node;
+	ns->score = score;
+	g_ptr_array_add(loc->node_scores, ns);
+	g_ptr_array_add(c->locations, loc);
+}
+
+static void symmetric_default(struct pe_cluster *c, struct pe_resource *rsc)
+{
+	for (guint n = 0; n < c->nodes->len; n++) {
+		struct pe_node *node = c->nodes->pdata[n];
+
+		if (rsc->exclusive_discovery || !node->rsc_discovery) {
+			continue;
+		}
+		pe_rsc_set_score(rsc, node, 0, "symmetric_default");
+	}
+}
+
+void pe_locations_apply(struct pe_cluster *c)
+{
+	if (c->symmetric) {
+		for (guint i = 0; i < c->resources->len; i++) {
+			symmetric_default(c, c->resources->pdata[i]);
+		}
+	}
+	for (guint i = 0; i < c->locations->len; i++) {
+		struct pe_location *loc = c->locations->pdata[i];
+
+		for (guint j = 0; j < loc->node_scores->len; j++) {
+			struct pe_node_score *ns = loc->node_scores->pdata[j];
+
+			if (loc->discovery == 1) {
+				loc->rsc->discover[ns->node->index] = false;
+			}
+			/* Role-specific locations only weigh in on promotion. */
+			if (loc->role == PE_ROLE_PROMOTED || loc->role == PE_ROLE_UNPROMOTED) {
+				continue;
+			}
+			pe_rsc_set_score(loc->rsc, ns->node, ns->score, loc->id);
+		}
+	}
+}
+
+static void stickiness_apply(struct pe_cluster *c, struct pe_resource *rsc)
+{
+	struct pe_node *node;
+
+	for (guint i = 0; i < rsc->children->len; i++) {
+		stickiness_apply(c, rsc->children->pdata[i]);
+	}
+	if (rsc->children->len > 0 || !rsc->managed || rsc->stickiness < 1 ||
+	    rsc->running_on->len != 1) {
+		return;
+	}
+	node = rsc->running_on->pdata[0];
+	if (!c->symmetric && rsc->scores[node->index] == PE_SCORE_ABSENT) {
+		return;
+	}
+	pe_rsc_set_score(rsc, node, rsc->stickiness, "stickiness");
+}
+
+/* "PREFIXrsc" or "PREFIXrsc#op_interval" */
+static bool fail_attr_matches(const char *name, const char *prefix, const char *rsc_id)
+{
+	size_t len = strlen(rsc_id);
+	size_t plen = strlen(prefix);
+
+	if (strncmp(name, prefix, plen) != 0) {
+		return false;
+	}
+	name += plen;
+	if (strncmp(name, rsc_id, len) != 0) {
+		return false;
+	}
+	return name[len] == '\0' || name[len] == '#';
+}
+
+/* Effective fail count of @rsc on @node (expired failures ignored). */
+int pe_rsc_fail_count(const struct pe_cluster *c, const struct pe_resource *rsc,
+		      const struct pe_node *node, long long *last_failure)
+{
+	const char *id = rsc->id;
+	GHashTableIter iter;
+	gpointer key, value;
+	int count = 0;
+	long long last = 0;
+
+	if (rsc->parent != NULL && pe_rsc_is_clone(pe_rsc_top((struct pe_resource *)rsc)) &&
+	    !pe_rsc_top((struct pe_resource *)rsc)->unique) {
+		id = rsc->base_id;
+	}
+	g_hash_table_iter_init(&iter, node->attrs);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		if (fail_attr_matches(key, "fail-count-", id)) {
+			count = pcmk_score_add(count, pcmk_score_from_string(value));
+		} else if (fail_attr_matches(key, "last-failure-", id)) {
+			long long t = strtoll(value, NULL, 10);
+
+			if (t > last) {
+				last = t;
+			}
+		}
+	}
+	if (last_failure != NULL) {
+		*last_failure = last;
+	}
+	if (count > 0 && rsc->failure_timeout > 0 && last > 0 &&
+	    c->now.seconds > last + rsc->failure_timeout) {
+		return 0;
+	}
+	return count;
+}
+
+static void failure_threshold_check(struct pe_cluster *c, struct pe_resource *rsc,
+				    struct pe_node *node)
+{
+	struct pe_resource *to_ban = rsc;
+	int count;
+
+	for (guint i = 0; i < rsc->children->len; i++) {
+		failure_threshold_check(c, rsc->children->pdata[i], node);
+	}
+	if (rsc->children->len > 0 || rsc->migration_threshold == 0) {
+		return;
+	}
+	if (rsc->parent != NULL && pe_rsc_is_clone(pe_rsc_top(rsc)) && !pe_rsc_top(rsc)->unique) {
+		to_ban = pe_rsc_top(rsc);
+	}
+	count = pe_rsc_fail_count(c, rsc, node, NULL);
+	if (count > 0 && count >= rsc->migration_threshold) {
+		pe_rsc_set_score(to_ban, node, -PE_INFINITY, "__fail_limit__");
+	}
+}
+
+void pe_stickiness_and_failures_apply(struct pe_cluster *c)
+{
+	for (guint i = 0; i < c->resources->len; i++) {
+		stickiness_apply(c, c->resources->pdata[i]);
+	}
+	for (guint n = 0; n < c->nodes->len; n++) {
+		for (guint i = 0; i < c->resources->len; i++) {
+			failure_threshold_check(c, c->resources->pdata[i], c->nodes->pdata[n]);
+		}
+	}
+}

@@ -1,0 +1,131 @@
+/*
+ * Recurring monitors: one per configured monitor op whose role matches
+ * where the resource is going, needed when the resource starts or the
+ * monitor is not already running there (per the history).
+ */
+#include <string.h>
+
+#include <crm/common/xml.h>
+
+#include "pe_sched_private.h"
+
+/* Whether @node's history shows the recurring op @key active after the
+ * resource's last start there. */
+static bool history_has_active(const struct pe_resource *rsc, const struct pe_node *node,
+			       const char *task, unsigned int interval_ms)
+{
+	for (guint i = 0; i < rsc->history->len; i++) {
+		struct pe_rsc_history *h = rsc->history->pdata[i];
+		bool found = false;
+
+		if (h->node != node) {
+			continue;
+		}
+		for (guint j = 0; j < h->ops->len; j++) {
+			xmlNode *op = h->ops->pdata[j];
+			const char *t = pcmk_xml_attr(op, "operation");
+			long long ms = 0, status = 0;
+
+			pcmk_xml_attr_int(op, "interval", &ms);
+			pcmk_xml_attr_int(op, "op-status", &status);
+			if (t == NULL) {
+				continue;
+			}
+			if (ms == 0 && (strcmp(t, "start") == 0 || strcmp(t, "stop") == 0 ||
+					strcmp(t, "promote") == 0 || strcmp(t, "demote") == 0 ||
+					strcmp(t, "migrate_from") == 0)) {
+				found = false;
+			} else if ((unsigned int)ms == interval_ms && strcmp(t, task) == 0 &&
+				   status != 1) {
+				found = true;
+			}
+		}
+		return found;
+	}
+	return false;
+}
+
+static enum pe_role op_role(xmlNode *op)
+{
+	return pe_role_parse(pcmk_xml_attr(op, "role"));
+}
+
+static void order_monitor(struct pe_resource *rsc, struct pe_action *mon)
+{
+	struct pe_cluster *c = rsc->cluster;
+	char *start = pe_op_key(rsc->id, "start", 0);
+
+	pe_order_new(c, rsc, start, NULL, NULL, NULL, mon,
+		     PE_ORD_IMPLIES_THEN | PE_ORD_RUNNABLE_LEFT);
+	g_free(start);
+	if (rsc->next_role == PE_ROLE_PROMOTED) {
+		char *promote = pe_op_key(rsc->id, "promote", 0);
+
+		pe_order_new(c, rsc, promote, NULL, NULL, NULL, mon,
+			     PE_ORD_OPTIONAL | PE_ORD_RUNNABLE_LEFT);
+		g_free(promote);
+	} else if (rsc->role == PE_ROLE_PROMOTED) {
+		char *demote = pe_op_key(rsc->id, "demote", 0);
+
+		pe_order_new(c, rsc, demote, NULL, NULL, NULL, mon,
+			     PE_ORD_OPTIONAL | PE_ORD_RUNNABLE_LEFT);
+		g_free(demote);
+	}
+}
+
+static void monitor_for_active(struct pe_resource *rsc, xmlNode *op, unsigned int interval_ms)
+{
+	struct pe_node *node = rsc->assigned;
+	enum pe_role role = op_role(op);
+	struct pe_action *start;
+	struct pe_action *mon;
+	char *key;
+	bool optional = true;
+
+	if (node == NULL || role == PE_ROLE_STOPPED) {
+		return;
+	}
+	if (role != PE_ROLE_UNKNOWN && role != rsc->next_role &&
+	    !(role == PE_ROLE_STARTED && rsc->next_role == PE_ROLE_UNPROMOTED) &&
+	    !(role == PE_ROLE_UNPROMOTED && rsc->next_role == PE_ROLE_STARTED)) {
+		return;
+	}
+	key = pe_op_key(rsc->id, "start", 0);
+	start = pe_action_find(rsc->cluster, key, node);
+	g_free(key);
+	if (start != NULL && !(start->flags & PE_ACT_OPTIONAL)) {
+		optional = false;
+	} else if (!history_has_active(rsc, node, "monitor", interval_ms)) {
+		optional = false;
+	}
+	key = pe_op_key(rsc->id, "monitor", interval_ms);
+	mon = pe_action_custom(rsc->cluster, rsc, key, "monitor", node, optional);
+	g_free(key);
+	if (role != PE_ROLE_UNKNOWN) {
+		g_hash_table_replace(mon->meta, g_strdup("role"), g_strdup(pe_role_text(role)));
+	}
+	if (start != NULL && !(start->flags & PE_ACT_RUNNABLE)) {
+		mon->flags &= ~PE_ACT_RUNNABLE;
+	}
+	if (rsc->next_role <= PE_ROLE_STOPPED || !pe_node_available(node)) {
+		mon->flags &= ~PE_ACT_RUNNABLE;
+	}
+	order_monitor(rsc, mon);
+}
+
+void pe_recurring_create(struct pe_resource *rsc)
+{
+	for (guint i = 0; i < rsc->ops_xml->len; i++) {
+		xmlNode *op = rsc->ops_xml->pdata[i];
+		long long ms = pe_interval_ms(pcmk_xml_attr(op, "interval"));
+		const char *enabled = pcmk_xml_attr(op, "enabled");
+
+		if (ms <= 0 || g_strcmp0(pcmk_xml_attr(op, "name"), "monitor") != 0) {
+			continue;
+		}
+		if (enabled != NULL && !pe_text_is_true(enabled)) {
+			continue;
+		}
+		monitor_for_active(rsc, op, (unsigned int)ms);
+	}
+}

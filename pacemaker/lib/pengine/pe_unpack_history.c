@@ -1,0 +1,573 @@
+/*
+ * Unpacking the operation history of one node (lrm_resources): which
+ * resource each entry belongs to (clone instances and orphans included),
+ * and what its operations, taken in call order, say about the resource's
+ * role and failures there.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <crm/common/scores.h>
+#include <crm/common/xml.h>
+
+#include "pe_sched_private.h"
+
+enum op_exec_status {
+	EXEC_PENDING = -1,
+	EXEC_DONE = 0,
+	EXEC_CANCELLED = 1,
+	EXEC_TIMEOUT = 2,
+	EXEC_NOT_SUPPORTED = 3,
+	EXEC_ERROR = 4,
+	EXEC_ERROR_HARD = 5,
+	EXEC_ERROR_FATAL = 6,
+	EXEC_NOT_INSTALLED = 7,
+	EXEC_NOT_CONNECTED = 8,
+	EXEC_INVALID = 9,
+};
+
+enum ocf_rc {
+	RC_OK = 0,
+	RC_NOT_INSTALLED = 5,
+	RC_NOT_CONFIGURED = 6,
+	RC_NOT_RUNNING = 7,
+	RC_PROMOTED = 8,
+	RC_FAILED_PROMOTED = 9,
+};
+
+static long long op_attr_ll(xmlNode *op, const char *name, long long dflt)
+{
+	long long v = dflt;
+
+	pcmk_xml_attr_int(op, name, &v);
+	return v;
+}
+
+/* The rc the controller expected, from transition-key
+ * "action:transition:target-rc:uuid". */
+static int target_rc_of(xmlNode *op)
+{
+	const char *key = pcmk_xml_attr(op, "transition-key");
+	int action, transition, target;
+
+	if (key != NULL && sscanf(key, "%d:%d:%d:", &action, &transition, &target) == 3) {
+		return target;
+	}
+	return -1;
+}
+
+static gint op_cmp_call_id(gconstpointer a, gconstpointer b)
+{
+	xmlNode *x = *(xmlNode *const *)a;
+	xmlNode *y = *(xmlNode *const *)b;
+	long long cx = op_attr_ll(x, "call-id", -1);
+	long long cy = op_attr_ll(y, "call-id", -1);
+
+	/* Pending operations (call-id -1) are the newest. */
+	if (cx < 0 && cy >= 0) {
+		return 1;
+	}
+	if (cy < 0 && cx >= 0) {
+		return -1;
+	}
+	if (cx != cy) {
+		return cx < cy ? -1 : 1;
+	}
+	return 0;
+}
+
+static enum pe_on_fail on_fail_parse(const char *v, enum pe_on_fail dflt)
+{
+	static const struct {
+		const char *name;
+		enum pe_on_fail value;
+	} table[] = {
+		{ "ignore", PE_ON_FAIL_IGNORE },   { "restart", PE_ON_FAIL_RESTART },
+		{ "block", PE_ON_FAIL_BLOCK },     { "stop", PE_ON_FAIL_STOP },
+		{ "standby", PE_ON_FAIL_STANDBY }, { "fence", PE_ON_FAIL_FENCE },
+		{ "demote", PE_ON_FAIL_DEMOTE },   { "restart-container", PE_ON_FAIL_RESTART }
+	};
+
+	for (size_t i = 0; v != NULL && i < G_N_ELEMENTS(table); i++) {
+		if (g_ascii_strcasecmp(v, table[i].name) == 0) {
+			return table[i].value;
+		}
+	}
+	return dflt;
+}
+
+/* The configured <op> of @rsc for @task at @interval_ms, or NULL. */
+xmlNode *pe_rsc_op_config(const struct pe_resource *rsc, const char *task, unsigned int interval_ms)
+{
+	for (guint i = 0; i < rsc->ops_xml->len; i++) {
+		xmlNode *op = rsc->ops_xml->pdata[i];
+		const char *name = pcmk_xml_attr(op, "name");
+		long long ms = pe_interval_ms(pcmk_xml_attr(op, "interval"));
+
+		if (ms < 0) {
+			ms = 0;
+		}
+		if (name != NULL && strcmp(name, task) == 0 && (unsigned int)ms == interval_ms) {
+			return op;
+		}
+	}
+	return NULL;
+}
+
+static enum pe_on_fail op_on_fail(struct pe_cluster *c, const struct pe_resource *rsc,
+				  const char *task, unsigned int interval_ms)
+{
+	xmlNode *op = pe_rsc_op_config(rsc, task, interval_ms);
+	enum pe_on_fail dflt = PE_ON_FAIL_RESTART;
+
+	if (strcmp(task, "stop") == 0) {
+		dflt = c->stonith_enabled ? PE_ON_FAIL_FENCE : PE_ON_FAIL_BLOCK;
+	}
+	if (op == NULL && strcmp(task, "monitor") == 0 && interval_ms == 0) {
+		return dflt;
+	}
+	return on_fail_parse(pcmk_xml_attr(op, "on-fail"), dflt);
+}
+
+/* How bad an on-fail is, to keep the worst one seen. */
+static int on_fail_rank(enum pe_on_fail f)
+{
+	static const int rank[] = {
+		[PE_ON_FAIL_IGNORE] = 0,  [PE_ON_FAIL_DEMOTE] = 1,
+		[PE_ON_FAIL_RESTART] = 2, [PE_ON_FAIL_RESTART_CONTAINER] = 3,
+		[PE_ON_FAIL_STOP] = 4,    [PE_ON_FAIL_STANDBY] = 5,
+		[PE_ON_FAIL_BLOCK] = 6,   [PE_ON_FAIL_FENCE] = 7,
+	};
+	return rank[f];
+}
+
+struct op_state {
+	enum pe_role role;
+	enum pe_on_fail on_fail;
+	bool failed_seen;
+	bool pending_start;
+	bool banned_here;
+	bool banned_everywhere;
+	xmlNode *last_failure;
+	xmlNode *migrate_to;
+	xmlNode *migrate_from;
+};
+
+static void clear_past_failure(struct op_state *st)
+{
+	switch (st->on_fail) {
+	case PE_ON_FAIL_STOP:
+	case PE_ON_FAIL_FENCE:
+	case PE_ON_FAIL_STANDBY:
+		break;
+	default:
+		st->on_fail = PE_ON_FAIL_IGNORE;
+		break;
+	}
+}
+
+static void op_success(struct op_state *st, const char *task, bool probe, int rc)
+{
+	if (strcmp(task, "start") == 0 || strcmp(task, "migrate_from") == 0) {
+		st->role = PE_ROLE_STARTED;
+		clear_past_failure(st);
+	} else if (strcmp(task, "stop") == 0) {
+		st->role = PE_ROLE_STOPPED;
+		clear_past_failure(st);
+	} else if (strcmp(task, "promote") == 0) {
+		st->role = PE_ROLE_PROMOTED;
+		clear_past_failure(st);
+	} else if (strcmp(task, "demote") == 0) {
+		st->role = PE_ROLE_UNPROMOTED;
+		clear_past_failure(st);
+	} else if (strcmp(task, "migrate_to") == 0) {
+		st->role = PE_ROLE_STARTED;
+	} else if (strcmp(task, "monitor") == 0) {
+		if (rc == RC_NOT_RUNNING) {
+			st->role = PE_ROLE_STOPPED;
+		} else if (rc == RC_PROMOTED) {
+			st->role = PE_ROLE_PROMOTED;
+		} else if (st->role < PE_ROLE_STARTED || probe) {
+			st->role = PE_ROLE_STARTED;
+		}
+		if (probe && rc == RC_NOT_RUNNING) {
+			clear_past_failure(st);
+		}
+	}
+}
+
+static void op_failure(struct pe_cluster *c, struct pe_resource *rsc, struct op_state *st,
+		       xmlNode *op, const char *task, unsigned int interval_ms, int rc)
+{
+	enum pe_on_fail f = op_on_fail(c, rsc, task, interval_ms);
+
+	st->last_failure = op;
+	if (f == PE_ON_FAIL_IGNORE) {
+		op_success(st, task, interval_ms == 0 && strcmp(task, "monitor") == 0, RC_OK);
+		return;
+	}
+	st->failed_seen = true;
+	if (on_fail_rank(f) > on_fail_rank(st->on_fail)) {
+		st->on_fail = f;
+	}
+	if (rc == RC_PROMOTED || rc == RC_FAILED_PROMOTED || strcmp(task, "promote") == 0) {
+		st->role = PE_ROLE_PROMOTED;
+	} else if (strcmp(task, "demote") == 0) {
+		st->role = f == PE_ON_FAIL_BLOCK ? PE_ROLE_PROMOTED : PE_ROLE_UNPROMOTED;
+	} else if (st->role < PE_ROLE_STARTED) {
+		st->role = PE_ROLE_STARTED;
+	}
+}
+
+static void op_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct op_state *st,
+		      xmlNode *op)
+{
+	const char *task = pcmk_xml_attr(op, "operation");
+	long long interval_ms = op_attr_ll(op, "interval", 0);
+	int status = (int)op_attr_ll(op, "op-status", 0);
+	int rc = (int)op_attr_ll(op, "rc-code", 0);
+	int target = target_rc_of(op);
+	bool probe = task != NULL && strcmp(task, "monitor") == 0 && interval_ms == 0;
+
+	if (task == NULL) {
+		return;
+	}
+	if (strcmp(task, "notify") == 0 || strcmp(task, "meta-data") == 0) {
+		return;
+	}
+	if (strcmp(task, "migrate_to") == 0) {
+		st->migrate_to = op;
+	} else if (strcmp(task, "migrate_from") == 0) {
+		st->migrate_from = op;
+	}
+	if (status == EXEC_PENDING) {
+		if (strcmp(task, "start") == 0 || strcmp(task, "migrate_from") == 0) {
+			st->pending_start = true;
+			st->role = PE_ROLE_STARTED;
+		} else if (strcmp(task, "promote") == 0) {
+			st->role = PE_ROLE_PROMOTED;
+		} else if (strcmp(task, "stop") == 0 || strcmp(task, "demote") == 0) {
+			if (st->role < PE_ROLE_STARTED) {
+				st->role = PE_ROLE_STARTED;
+			}
+		}
+		return;
+	}
+	if (status == EXEC_CANCELLED || status == EXEC_NOT_SUPPORTED) {
+		return;
+	}
+	if (target < 0) {
+		target = probe ? RC_NOT_RUNNING : RC_OK;
+	}
+	if (status == EXEC_DONE || status == EXEC_ERROR) {
+		bool expected = rc == target;
+
+		if (!expected && probe &&
+		    (rc == RC_OK || rc == RC_NOT_RUNNING || rc == RC_PROMOTED)) {
+			expected = true;
+		}
+		if (!expected && rc == RC_NOT_RUNNING && strcmp(task, "stop") == 0) {
+			expected = true;
+		}
+		if (expected) {
+			op_success(st, task, probe, rc);
+			return;
+		}
+		if (probe && rc == RC_NOT_INSTALLED) {
+			st->role = PE_ROLE_STOPPED;
+			st->banned_here = true;
+			st->last_failure = op;
+			return;
+		}
+		if (rc == RC_NOT_CONFIGURED) {
+			st->banned_everywhere = true;
+		} else if (rc >= 2 && rc <= 5) {
+			st->banned_here = true;
+		}
+	}
+	op_failure(c, rsc, st, op, task, (unsigned int)interval_ms, rc);
+}
+
+static struct pe_rsc_history *history_for(struct pe_resource *rsc, struct pe_node *node)
+{
+	struct pe_rsc_history *h;
+
+	for (guint i = 0; i < rsc->history->len; i++) {
+		h = rsc->history->pdata[i];
+		if (h->node == node) {
+			return h;
+		}
+	}
+	h = g_new0(struct pe_rsc_history, 1);
+	h->node = node;
+	h->ops = g_ptr_array_new();
+	g_ptr_array_add(rsc->history, h);
+	return h;
+}
+
+static void add_running(struct pe_resource *rsc, struct pe_node *node)
+{
+	for (guint i = 0; i < rsc->running_on->len; i++) {
+		if (rsc->running_on->pdata[i] == node) {
+			return;
+		}
+	}
+	g_ptr_array_add(rsc->running_on, node);
+	g_ptr_array_add(node->running, rsc);
+	for (struct pe_resource *p = rsc->parent; p != NULL; p = p->parent) {
+		bool have = false;
+
+		for (guint i = 0; i < p->running_on->len; i++) {
+			have = have || p->running_on->pdata[i] == node;
+		}
+		if (!have) {
+			g_ptr_array_add(p->running_on, node);
+		}
+	}
+}
+
+static void ban(struct pe_cluster *c, struct pe_resource *rsc, struct pe_node *node,
+		bool everywhere)
+{
+	struct pe_resource *top = rsc;
+
+	if (rsc->parent != NULL && !pe_rsc_top(rsc)->unique) {
+		top = pe_rsc_top(rsc);
+	}
+	if (everywhere) {
+		for (guint i = 0; i < c->nodes->len; i++) {
+			pe_location_add(c, "hard-error", top, c->nodes->pdata[i], -PE_INFINITY);
+		}
+	} else {
+		pe_location_add(c, "hard-error", top, node, -PE_INFINITY);
+	}
+}
+
+/* Apply what the history says: the resource is active here, failed... */
+static void rsc_state_apply(struct pe_cluster *c, struct pe_resource *rsc, struct pe_node *node,
+			    struct op_state *st, struct pe_rsc_history *h)
+{
+	h->role = st->role;
+	h->on_fail = st->on_fail;
+	h->last_op = h->ops->len > 0 ? h->ops->pdata[h->ops->len - 1] : NULL;
+	h->failed = st->failed_seen && st->on_fail != PE_ON_FAIL_IGNORE;
+	if (st->banned_here || st->banned_everywhere) {
+		ban(c, rsc, node, st->banned_everywhere);
+	}
+	if (st->role <= PE_ROLE_STOPPED) {
+		return;
+	}
+	if (!node->online && !node->unclean) {
+		if (c->stonith_enabled && rsc->managed && !node->maintenance) {
+			/* Active on a node that left without stopping it. */
+			node->unclean = true;
+		} else {
+			return;
+		}
+	}
+	add_running(rsc, node);
+	if (st->role > rsc->role) {
+		rsc->role = st->role;
+	}
+	if (st->pending_start) {
+		rsc->start_pending = true;
+		rsc->pending_node = node;
+	}
+	if (!h->failed) {
+		return;
+	}
+	switch (st->on_fail) {
+	case PE_ON_FAIL_BLOCK:
+		rsc->blocked = true;
+		rsc->managed = false;
+		break;
+	case PE_ON_FAIL_STOP:
+		rsc->failed = true;
+		rsc->stop_if_failed = true;
+		rsc->next_role = PE_ROLE_STOPPED;
+		break;
+	case PE_ON_FAIL_STANDBY:
+		node->standby = true;
+		node->standby_onfail = true;
+		rsc->failed = true;
+		rsc->stop_if_failed = true;
+		break;
+	case PE_ON_FAIL_FENCE:
+		if (c->stonith_enabled) {
+			node->unclean = true;
+		}
+		rsc->failed = true;
+		rsc->stop_if_failed = true;
+		break;
+	case PE_ON_FAIL_DEMOTE:
+		rsc->failed = true;
+		break;
+	default:
+		rsc->failed = true;
+		rsc->stop_if_failed = true;
+		break;
+	}
+}
+
+static void ops_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct pe_node *node,
+		       xmlNode *lrm_rsc)
+{
+	struct pe_rsc_history *h = history_for(rsc, node);
+	struct op_state st = { .role = PE_ROLE_UNKNOWN, .on_fail = PE_ON_FAIL_IGNORE };
+
+	for (xmlNode *op = pcmk_xml_first_child(lrm_rsc, "lrm_rsc_op"); op != NULL;
+	     op = pcmk_xml_next(op, true)) {
+		g_ptr_array_add(h->ops, op);
+	}
+	g_ptr_array_sort(h->ops, op_cmp_call_id);
+	for (guint i = 0; i < h->ops->len; i++) {
+		op_unpack(c, rsc, &st, h->ops->pdata[i]);
+	}
+	if (st.role == PE_ROLE_UNKNOWN) {
+		st.role = PE_ROLE_STOPPED;
+	}
+	rsc_state_apply(c, rsc, node, &st, h);
+}
+
+/* An instance of anonymous clone @clone for history on @node: one already
+ * active there, else the first one not active anywhere. */
+static struct pe_resource *anonymous_instance(struct pe_resource *clone, struct pe_node *node,
+					      const char *base)
+{
+	struct pe_resource *free_inst = NULL;
+
+	for (guint i = 0; i < clone->children->len; i++) {
+		struct pe_resource *inst = clone->children->pdata[i];
+		struct pe_resource *match = inst;
+
+		if (inst->variant == PE_GROUP) {
+			match = NULL;
+			for (guint j = 0; j < inst->children->len; j++) {
+				struct pe_resource *m = inst->children->pdata[j];
+
+				if (strcmp(m->base_id, base) == 0) {
+					match = m;
+				}
+			}
+			if (match == NULL) {
+				return NULL;
+			}
+		}
+		for (guint k = 0; k < inst->running_on->len; k++) {
+			if (inst->running_on->pdata[k] == node) {
+				return match;
+			}
+		}
+		for (guint k = 0; k < match->history->len; k++) {
+			struct pe_rsc_history *h = match->history->pdata[k];
+
+			if (h->node == node) {
+				return match;
+			}
+		}
+		if (free_inst == NULL && inst->running_on->len == 0) {
+			bool seen_here = false;
+
+			for (guint j = 0; j < inst->children->len; j++) {
+				struct pe_resource *m = inst->children->pdata[j];
+
+				for (guint k = 0; k < m->history->len; k++) {
+					seen_here = seen_here ||
+						    ((struct pe_rsc_history *)m->history->pdata[k])
+								    ->node == node;
+				}
+			}
+			if (!seen_here) {
+				free_inst = match;
+			}
+		}
+	}
+	return free_inst;
+}
+
+static struct pe_resource *clone_of_base(struct pe_cluster *c, const char *base)
+{
+	for (guint i = 0; i < c->resources->len; i++) {
+		struct pe_resource *top = c->resources->pdata[i];
+		struct pe_resource *tmpl;
+
+		if (top->variant != PE_CLONE || top->children->len == 0) {
+			continue;
+		}
+		tmpl = top->children->pdata[0];
+		if (tmpl->variant == PE_PRIMITIVE && strcmp(tmpl->base_id, base) == 0) {
+			return top;
+		}
+		for (guint j = 0; tmpl->variant == PE_GROUP && j < tmpl->children->len; j++) {
+			struct pe_resource *m = tmpl->children->pdata[j];
+
+			if (strcmp(m->base_id, base) == 0) {
+				return top;
+			}
+		}
+	}
+	return NULL;
+}
+
+static struct pe_resource *orphan_create(struct pe_cluster *c, xmlNode *lrm_rsc, const char *id)
+{
+	struct pe_resource *rsc = pe_resource_alloc(c, id, lrm_rsc, PE_PRIMITIVE, NULL);
+
+	rsc->klass = pcmk_xml_attr(lrm_rsc, "class");
+	rsc->provider = pcmk_xml_attr(lrm_rsc, "provider");
+	rsc->type = pcmk_xml_attr(lrm_rsc, "type");
+	rsc->orphan = true;
+	rsc->managed = !c->maintenance_mode;
+	rsc->migration_threshold = PE_INFINITY;
+	rsc->requires_quorum = true;
+	rsc->is_fencing = rsc->klass != NULL && strcmp(rsc->klass, "stonith") == 0;
+	rsc->requires_fencing = c->stonith_enabled && !rsc->is_fencing;
+	if (!c->stop_orphan_resources) {
+		rsc->managed = false;
+	}
+	rsc->next_role = PE_ROLE_STOPPED;
+	g_ptr_array_add(c->resources, rsc);
+	return rsc;
+}
+
+static struct pe_resource *rsc_of_history(struct pe_cluster *c, struct pe_node *node,
+					  xmlNode *lrm_rsc, const char *id)
+{
+	struct pe_resource *rsc = pe_resource_find(c, id);
+	struct pe_resource *clone;
+	char *base;
+
+	if (rsc != NULL && rsc->variant == PE_PRIMITIVE &&
+	    (rsc->parent == NULL || !pe_rsc_is_clone(pe_rsc_top(rsc)) || pe_rsc_top(rsc)->unique)) {
+		return rsc;
+	}
+	base = g_strndup(id, strcspn(id, ":"));
+	clone = clone_of_base(c, base);
+	if (clone != NULL && !clone->unique) {
+		rsc = anonymous_instance(clone, node, base);
+	} else if (clone == NULL || rsc == NULL || rsc->variant != PE_PRIMITIVE) {
+		rsc = NULL;
+	}
+	if (rsc == NULL && pe_resource_find(c, id) == NULL) {
+		rsc = orphan_create(c, lrm_rsc, id);
+	}
+	g_free(base);
+	return rsc;
+}
+
+void pe_unpack_history(struct pe_cluster *c, struct pe_node *node, xmlNode *lrm_resources)
+{
+	for (xmlNode *r = pcmk_xml_first_child(lrm_resources, "lrm_resource"); r != NULL;
+	     r = pcmk_xml_next(r, true)) {
+		const char *id = pcmk_xml_attr(r, "id");
+		struct pe_resource *rsc;
+
+		if (id == NULL) {
+			continue;
+		}
+		rsc = rsc_of_history(c, node, r, id);
+		if (rsc != NULL) {
+			ops_unpack(c, rsc, node, r);
+		}
+	}
+}

@@ -1,0 +1,200 @@
+/*
+ * Unpacking the status section: each node_state gives a node's membership
+ * (online, unclean, pending, shutting down), its transient attributes and
+ * its resource history.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include <crm/common/scores.h>
+#include <crm/common/xml.h>
+#include <crm/pengine/rules.h>
+
+#include "pe_sched_private.h"
+
+static bool attr_is(xmlNode *x, const char *name, const char *value)
+{
+	const char *v = pcmk_xml_attr(x, name);
+
+	return v != NULL && g_ascii_strcasecmp(v, value) == 0;
+}
+
+/* in_ccm is "true"/"false", or since pacemaker 2.1.7 a timestamp. */
+static bool in_membership(xmlNode *state)
+{
+	const char *v = pcmk_xml_attr(state, "in_ccm");
+
+	if (v == NULL) {
+		return false;
+	}
+	return pe_text_is_true(v) || (isdigit((unsigned char)v[0]) && strcmp(v, "0") != 0);
+}
+
+static bool peer_online(xmlNode *state)
+{
+	const char *v = pcmk_xml_attr(state, "crmd");
+
+	return v != NULL && (g_ascii_strcasecmp(v, "online") == 0 || pe_text_is_true(v) ||
+			     (isdigit((unsigned char)v[0]) && strcmp(v, "0") != 0));
+}
+
+static bool attr_set_true(const struct pe_node *node, const char *name)
+{
+	const char *v = g_hash_table_lookup(node->attrs, name);
+
+	if (v == NULL) {
+		return false;
+	}
+	if (pe_text_is_true(v)) {
+		return true;
+	}
+	return isdigit((unsigned char)v[0]) && v[0] != '0';
+}
+
+static void fence_node(struct pe_cluster *c, struct pe_node *node, const char *why)
+{
+	(void)c;
+	(void)why;
+	node->unclean = true;
+}
+
+/* Membership when fencing is enabled: a node that left unexpectedly is
+ * unclean and must be fenced. */
+static void online_status_fencing(struct pe_cluster *c, struct pe_node *node, xmlNode *state)
+{
+	bool member = in_membership(state);
+	bool crmd = peer_online(state);
+	bool exp_down = attr_is(state, "expected", "down");
+	bool join_member = attr_is(state, "join", "member");
+	bool terminate = attr_set_true(node, "terminate");
+
+	node->unclean = false;
+	if (node->shutdown && exp_down && !crmd) {
+		/* A clean shutdown that completed. */
+	} else if (!member && exp_down) {
+		/* Down as expected. */
+	} else if (member && crmd && join_member && !terminate) {
+		node->online = true;
+	} else if (terminate && !exp_down) {
+		fence_node(c, node, "termination was requested");
+	} else if (!member) {
+		if (!exp_down) {
+			fence_node(c, node, "peer is no longer part of the cluster");
+		}
+	} else if (!crmd) {
+		if (!exp_down) {
+			fence_node(c, node, "peer process is no longer available");
+		}
+	} else if (attr_is(state, "join", "down") || attr_is(state, "join", "pending")) {
+		node->pending = true;
+	} else if (attr_is(state, "join", "banned")) {
+		fence_node(c, node, "peer was in an unknown state");
+	} else {
+		node->pending = true;
+	}
+	if (terminate && node->online) {
+		node->online = false;
+		fence_node(c, node, "termination was requested");
+	}
+}
+
+static void online_status_no_fencing(struct pe_node *node, xmlNode *state)
+{
+	node->unclean = false;
+	if (in_membership(state) && peer_online(state) && attr_is(state, "join", "member")) {
+		node->online = true;
+	} else if (in_membership(state) && peer_online(state)) {
+		node->pending = true;
+	}
+}
+
+static void transient_attrs_unpack(struct pe_cluster *c, struct pe_node *node, xmlNode *state)
+{
+	xmlNode *attrs = pcmk_xml_first_child(state, "transient_attributes");
+	struct pe_rule_input in;
+
+	if (attrs == NULL) {
+		return;
+	}
+	pe_rule_input_for_node(c, NULL, &in);
+	pe_nvpair_sets_unpack(attrs, "instance_attributes", &in, node->attrs, NULL, true);
+}
+
+static void node_flags_from_attrs(struct pe_node *node)
+{
+	const char *shutdown = g_hash_table_lookup(node->attrs, "shutdown");
+
+	if (shutdown != NULL && strcmp(shutdown, "0") != 0) {
+		node->shutdown = true;
+	}
+	if (attr_set_true(node, "standby")) {
+		node->standby = true;
+	}
+	if (attr_set_true(node, "maintenance")) {
+		node->maintenance = true;
+	}
+	if (g_hash_table_lookup(node->attrs, "resource-discovery-enabled") != NULL &&
+	    !attr_set_true(node, "resource-discovery-enabled")) {
+		node->rsc_discovery = false;
+	}
+}
+
+static void node_state_unpack(struct pe_cluster *c, struct pe_node *node, xmlNode *state)
+{
+	node->unseen = false;
+	node->expected_up = attr_is(state, "expected", "member");
+	transient_attrs_unpack(c, node, state);
+	node_flags_from_attrs(node);
+	if (c->stonith_enabled) {
+		online_status_fencing(c, node, state);
+	} else {
+		online_status_no_fencing(node, state);
+	}
+	if (node->unclean) {
+		node->online = false;
+	}
+}
+
+static struct pe_node *node_of_state(struct pe_cluster *c, xmlNode *state)
+{
+	struct pe_node *node = pe_node_find_id(c, pcmk_xml_attr(state, "id"));
+
+	if (node == NULL) {
+		node = pe_node_find(c, pcmk_xml_attr(state, "uname"));
+	}
+	return node;
+}
+
+void pe_unpack_status(struct pe_cluster *c, xmlNode *status)
+{
+	struct pe_node *dc = pe_node_find_id(c, c->dc_uuid);
+
+	if (dc != NULL) {
+		dc->is_dc = true;
+		c->dc_node = dc;
+	}
+	for (guint i = 0; i < c->nodes->len; i++) {
+		struct pe_node *node = c->nodes->pdata[i];
+
+		g_hash_table_replace(node->attrs, g_strdup("#is_dc"),
+				     g_strdup(node->is_dc ? "true" : "false"));
+	}
+	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
+	     s = pcmk_xml_next(s, true)) {
+		struct pe_node *node = node_of_state(c, s);
+
+		if (node != NULL && !node->remote) {
+			node_state_unpack(c, node, s);
+		}
+	}
+	/* History only after every node's membership is known. */
+	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
+	     s = pcmk_xml_next(s, true)) {
+		struct pe_node *node = node_of_state(c, s);
+		xmlNode *lrm = pcmk_xml_first_child(s, "lrm");
+
+		if (node != NULL && lrm != NULL) {
+			pe_unpack_history(c, node, pcmk_xml_first_child(lrm, "lrm_resources"));
+		}
+	}
+}

@@ -151,10 +151,46 @@ static unsigned int interval_of_key(const char *key)
 	return u == NULL ? 0 : (unsigned int)strtoul(u + 1, NULL, 10);
 }
 
+/* A cancellation shares its key with the operation it cancels. */
+static char *action_index(const char *key, const char *task, const struct pe_node *node)
+{
+	if (strcmp(task, "cancel") == 0) {
+		char *k = g_strdup_printf("cancel %s", key);
+		char *out = index_key(k, node);
+
+		g_free(k);
+		return out;
+	}
+	return index_key(key, node);
+}
+
+struct pe_action *pe_cancel_action(struct pe_resource *rsc, const char *task,
+				   unsigned int interval_ms, struct pe_node *node)
+{
+	char *key = pe_op_key(rsc->id, task, interval_ms);
+	char *k = action_index(key, "cancel", node);
+	struct pe_action *a = g_hash_table_lookup(rsc->cluster->action_by_key, k);
+
+	g_free(k);
+	if (a == NULL) {
+		a = pe_action_custom(rsc->cluster, rsc, key, "cancel", node, false);
+		a->cancel_task = g_strdup(task);
+		a->interval_ms = interval_ms;
+		g_hash_table_replace(a->meta, g_strdup("operation"), g_strdup(task));
+		g_hash_table_replace(a->meta, g_strdup("interval"),
+				     g_strdup_printf("%u", interval_ms));
+	}
+	g_free(key);
+	return a;
+}
+
 struct pe_action *pe_action_custom(struct pe_cluster *c, struct pe_resource *rsc, const char *key,
 				   const char *task, struct pe_node *node, bool optional)
 {
-	struct pe_action *a = pe_action_find(c, key, node);
+	char *k = action_index(key, task, node);
+	struct pe_action *a = g_hash_table_lookup(c->action_by_key, k);
+
+	g_free(k);
 
 	if (a != NULL) {
 		if (!optional) {
@@ -174,7 +210,7 @@ struct pe_action *pe_action_custom(struct pe_cluster *c, struct pe_resource *rsc
 	a->before = g_array_new(FALSE, FALSE, sizeof(struct pe_action_edge));
 	a->after = g_array_new(FALSE, FALSE, sizeof(struct pe_action_edge));
 	g_ptr_array_add(c->actions, a);
-	g_hash_table_insert(c->action_by_key, index_key(key, node), a);
+	g_hash_table_insert(c->action_by_key, action_index(key, task, node), a);
 	if (rsc != NULL) {
 		g_ptr_array_add(rsc->actions, a);
 		meta_defaults(c, a);

@@ -300,6 +300,14 @@ static gint rsc_cmp(gconstpointer x, gconstpointer y, gpointer data)
 	return 0;
 }
 
+static gint priority_cmp(gconstpointer x, gconstpointer y)
+{
+	const struct pe_resource *a = *(const struct pe_resource *const *)x;
+	const struct pe_resource *b = *(const struct pe_resource *const *)y;
+
+	return a->priority == b->priority ? 0 : (a->priority > b->priority ? -1 : 1);
+}
+
 static gint plain_node_cmp(gconstpointer x, gconstpointer y)
 {
 	const struct pe_node *a = *(const struct pe_node *const *)x;
@@ -320,8 +328,13 @@ void pe_assign_all(struct pe_cluster *c)
 	for (guint i = 0; i < c->resources->len; i++) {
 		g_ptr_array_add(order, c->resources->pdata[i]);
 	}
-	/* g_ptr_array_sort is a stable merge sort, like g_list_sort. */
-	g_ptr_array_sort_with_data(order, rsc_cmp, sort_nodes);
+	/* Stable sorts, like pacemaker's: by priority only, unless a placement
+	 * strategy asks for the full comparison. */
+	if (c->utilization_strategy) {
+		g_ptr_array_sort_with_data(order, rsc_cmp, sort_nodes);
+	} else {
+		g_ptr_array_sort(order, priority_cmp);
+	}
 	for (guint i = 0; i < order->len; i++) {
 		pe_rsc_assign(order->pdata[i], NULL);
 	}

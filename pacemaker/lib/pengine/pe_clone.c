@@ -230,6 +230,7 @@ void pe_clone_create_actions(struct pe_resource *clone)
 	if (clone->promotable) {
 		pe_promotable_create_actions(clone);
 	}
+	pe_notify_pseudo_create(clone);
 }
 
 void pe_clone_internal_constraints(struct pe_resource *clone)

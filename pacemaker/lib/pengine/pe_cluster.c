@@ -164,6 +164,7 @@ static void rsc_free(gpointer data)
 
 	g_free(rsc->id);
 	g_free(rsc->base_id);
+	g_free(rsc->history_id);
 	g_ptr_array_free(rsc->children, TRUE);
 	g_hash_table_destroy(rsc->meta);
 	g_hash_table_destroy(rsc->params);

@@ -189,6 +189,39 @@ static void location_unpack(struct pe_cluster *c, xmlNode *xml)
 	}
 }
 
+/* Resources that must not share a node: what takes @first off a node
+ * comes before what brings @then there (on the same node only). */
+static void anti_colocation_order(struct pe_cluster *c, struct pe_resource *first,
+				  enum pe_role first_role, struct pe_resource *then,
+				  enum pe_role then_role)
+{
+	const char *first_tasks[2] = { NULL, NULL };
+	const char *then_tasks[2] = { NULL, NULL };
+
+	if (first_role == PE_ROLE_PROMOTED) {
+		first_tasks[0] = "demote";
+	} else {
+		first_tasks[0] = "stop";
+		if (first_role == PE_ROLE_UNPROMOTED) {
+			first_tasks[1] = "promote";
+		}
+	}
+	if (then_role == PE_ROLE_PROMOTED) {
+		then_tasks[0] = "promote";
+	} else {
+		then_tasks[0] = "start";
+		if (then_role == PE_ROLE_UNPROMOTED) {
+			then_tasks[1] = "demote";
+		}
+	}
+	for (int i = 0; i < 2 && first_tasks[i] != NULL; i++) {
+		for (int j = 0; j < 2 && then_tasks[j] != NULL; j++) {
+			pe_order_rsc_actions(c, first, first_tasks[i], then, then_tasks[j],
+					     PE_ORD_ANTI_COLOCATION);
+		}
+	}
+}
+
 void pe_colocation_add(struct pe_cluster *c, const char *id, struct pe_resource *dependent,
 		       struct pe_resource *primary, int score, enum pe_role dep_role,
 		       enum pe_role prim_role, const char *attr, bool influence)
@@ -210,6 +243,10 @@ void pe_colocation_add(struct pe_cluster *c, const char *id, struct pe_resource 
 	g_ptr_array_add(c->colocations, coloc);
 	g_ptr_array_add(dependent->coloc_this_with, coloc);
 	g_ptr_array_add(primary->coloc_with_this, coloc);
+	if (score <= -PE_INFINITY) {
+		anti_colocation_order(c, dependent, dep_role, primary, prim_role);
+		anti_colocation_order(c, primary, prim_role, dependent, dep_role);
+	}
 }
 
 static bool influence_of(xmlNode *xml, const struct pe_resource *rsc)

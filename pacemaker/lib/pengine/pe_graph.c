@@ -37,26 +37,35 @@ static bool in_graph(const struct pe_action *a)
 static bool input_in_graph(const struct pe_action_edge *e, const struct pe_action *then)
 {
 	const struct pe_action *first = e->action;
-
-	(void)then;
 	if (e->flags == PE_ORD_NONE) {
 		return false;
 	}
 	if (!(first->flags & PE_ACT_RUNNABLE) && (e->flags & PE_ORD_ONE_OR_MORE)) {
 		return false;
 	}
+	if ((e->flags & PE_ORD_ANTI_COLOCATION) && first->node != NULL && then->node != NULL &&
+	    first->node != then->node) {
+		return false;
+	}
 	return (first->flags & PE_ACT_DUMPED) != 0;
 }
 
-/* The key shown for an action: anonymous clone instances go by the
- * clone's child id ("child_start_0" for "child:1_start_0"). */
+/* The key shown for an action: an anonymous clone instance goes by the
+ * name its history knows it by ("child_start_0" for "child:1_start_0"). */
 static char *shown_key(const struct pe_action *a)
 {
 	const struct pe_resource *rsc = a->rsc;
 
-	if (rsc != NULL && rsc->variant == PE_PRIMITIVE && strcmp(rsc->id, rsc->base_id) != 0 &&
-	    !pe_rsc_top((struct pe_resource *)rsc)->unique) {
-		return pe_op_key(rsc->base_id, a->task, a->interval_ms);
+	if (rsc != NULL && rsc->history_id != NULL) {
+		if (a->cancel_task != NULL) {
+			return pe_op_key(rsc->history_id, a->cancel_task, a->interval_ms);
+		}
+		if (strcmp(a->task, "notify") == 0) {
+			return pe_notify_key(rsc->history_id,
+					     g_hash_table_lookup(a->meta, "notify_type"),
+					     g_hash_table_lookup(a->meta, "notify_operation"));
+		}
+		return pe_op_key(rsc->history_id, a->task, a->interval_ms);
 	}
 	return g_strdup(a->uuid);
 }
@@ -148,9 +157,14 @@ static void action_body(xmlNode *x, const struct pe_action *a)
 		bool anonymous = strcmp(rsc->id, rsc->base_id) != 0 &&
 				 !pe_rsc_top((struct pe_resource *)rsc)->unique;
 
-		pcmk_xml_set_attr(p, "id", anonymous ? rsc->base_id : rsc->id);
-		if (anonymous) {
+		if (rsc->history_id != NULL) {
+			pcmk_xml_set_attr(p, "id", rsc->history_id);
 			pcmk_xml_set_attr(p, "long-id", rsc->id);
+		} else {
+			pcmk_xml_set_attr(p, "id", anonymous ? rsc->base_id : rsc->id);
+			if (anonymous) {
+				pcmk_xml_set_attr(p, "long-id", rsc->id);
+			}
 		}
 		pcmk_xml_set_attr(p, "class", rsc->klass);
 		pcmk_xml_set_attr(p, "provider", rsc->provider);

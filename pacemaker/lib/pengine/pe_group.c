@@ -151,9 +151,7 @@ static void member_constraints(struct pe_cluster *c, struct pe_resource *m, stru
 	}
 	pe_order_rsc_actions(c, grp, "stop", m, "stop", down);
 	pe_order_rsc_actions(c, m, "stop", grp, "stopped", post_down);
-	pe_order_rsc_actions(c, grp, "start", m, "start",
-			     w->previous == NULL || !w->ordered ? PE_ORD_IMPLIES_THEN
-								: PE_ORD_NONE);
+	pe_order_rsc_actions(c, grp, "start", m, "start", PE_ORD_IMPLIES_THEN);
 	pe_order_rsc_actions(c, m, "start", grp, "running",
 			     PE_ORD_RUNNABLE_LEFT | PE_ORD_IMPLIES_THEN |
 				     PE_ORD_IMPLIES_THEN_PRINTED);

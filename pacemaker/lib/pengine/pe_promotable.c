@@ -64,6 +64,38 @@ static const struct pe_resource *instance_primitive(const struct pe_resource *in
 	return inst;
 }
 
+static bool known_or_running_on(const struct pe_resource *rsc, const struct pe_node *node)
+{
+	for (guint i = 0; i < rsc->running_on->len; i++) {
+		if (rsc->running_on->pdata[i] == node) {
+			return true;
+		}
+	}
+	for (guint i = 0; i < rsc->history->len; i++) {
+		if (((struct pe_rsc_history *)rsc->history->pdata[i])->node == node) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The agent's promotion score, but only where the instance's state is
+ * known once it has been seen anywhere (so stale scores of nodes it was
+ * never probed on do not count). */
+static bool promotion_score(const struct pe_resource *inst, const struct pe_node *node, int *score)
+{
+	const struct pe_resource *prim = instance_primitive(inst);
+
+	if ((prim->running_on->len > 0 || prim->history->len > 0) &&
+	    !known_or_running_on(prim, node)) {
+		return false;
+	}
+	if (prim->scores[node->index] == PE_SCORE_ABSENT || prim->scores[node->index] < 0) {
+		return false;
+	}
+	return promotion_attr(prim, node, score);
+}
+
 static int instance_priority(const struct pe_resource *clone, const struct pe_resource *inst)
 {
 	struct pe_node *node = inst->assigned;
@@ -72,11 +104,9 @@ static int instance_priority(const struct pe_resource *clone, const struct pe_re
 	if (node == NULL || inst->next_role == PE_ROLE_STOPPED) {
 		return -PE_INFINITY;
 	}
-	if (!promotion_attr(instance_primitive(inst), node, &score)) {
-		if (inst->role != PE_ROLE_PROMOTED) {
-			return -1;
-		}
-		score = 0;
+	if (!promotion_score(inst, node, &score)) {
+		/* No score: promotable only through role locations. */
+		score = -1;
 	}
 	return pcmk_score_add(score, role_location_score(clone->cluster, clone, inst, node));
 }
@@ -188,8 +218,6 @@ void pe_promotable_internal_constraints(struct pe_resource *clone)
 {
 	struct pe_cluster *c = clone->cluster;
 
-	pe_order_rsc_actions(c, clone, "demote", clone, "demoted", PE_ORD_RUNNABLE_LEFT);
-	pe_order_rsc_actions(c, clone, "promote", clone, "promoted", PE_ORD_RUNNABLE_LEFT);
 	pe_order_rsc_actions(c, clone, "demoted", clone, "promote", PE_ORD_OPTIONAL);
 	for (guint i = 0; i < clone->children->len; i++) {
 		struct pe_resource *inst = clone->children->pdata[i];

@@ -73,6 +73,62 @@ static void order_monitor(struct pe_resource *rsc, struct pe_action *mon)
 	}
 }
 
+/* The call id of the newest history entry of a recurring op. */
+static const char *history_call_id(const struct pe_resource *rsc, const struct pe_node *node,
+				   unsigned int interval_ms)
+{
+	const char *id = NULL;
+
+	for (guint i = 0; i < rsc->history->len; i++) {
+		struct pe_rsc_history *h = rsc->history->pdata[i];
+
+		for (guint j = 0; h->node == node && j < h->ops->len; j++) {
+			xmlNode *op = h->ops->pdata[j];
+			long long ms = 0;
+
+			pcmk_xml_attr_int(op, "interval", &ms);
+			if ((unsigned int)ms == interval_ms &&
+			    g_strcmp0(pcmk_xml_attr(op, "operation"), "monitor") == 0) {
+				id = pcmk_xml_attr(op, "call-id");
+			}
+		}
+	}
+	return id;
+}
+
+/* A monitor for a role the resource is leaving is cancelled before the
+ * role changes. */
+static void cancel_wrong_role(struct pe_resource *rsc, struct pe_node *node,
+			      unsigned int interval_ms)
+{
+	const char *after = NULL;
+	struct pe_action *cancel;
+	const char *call_id;
+	char *key;
+
+	if (!history_has_active(rsc, node, "monitor", interval_ms)) {
+		return;
+	}
+	cancel = pe_cancel_action(rsc, "monitor", interval_ms, node);
+	call_id = history_call_id(rsc, node, interval_ms);
+	if (call_id != NULL) {
+		g_hash_table_replace(cancel->meta, g_strdup("call_id"), g_strdup(call_id));
+	}
+	if (rsc->role == PE_ROLE_UNPROMOTED || rsc->role == PE_ROLE_STARTED) {
+		after = rsc->next_role == PE_ROLE_PROMOTED  ? "promote"
+			: rsc->next_role == PE_ROLE_STOPPED ? "stop"
+							    : NULL;
+	} else if (rsc->role == PE_ROLE_PROMOTED) {
+		after = "demote";
+	}
+	if (after == NULL) {
+		return;
+	}
+	key = pe_op_key(rsc->id, after, 0);
+	pe_order_new(rsc->cluster, NULL, NULL, cancel, rsc, key, NULL, PE_ORD_RUNNABLE_LEFT);
+	g_free(key);
+}
+
 static void monitor_for_active(struct pe_resource *rsc, xmlNode *op, unsigned int interval_ms)
 {
 	struct pe_node *node = rsc->assigned;
@@ -88,6 +144,7 @@ static void monitor_for_active(struct pe_resource *rsc, xmlNode *op, unsigned in
 	if (role != PE_ROLE_UNKNOWN && role != rsc->next_role &&
 	    !(role == PE_ROLE_STARTED && rsc->next_role == PE_ROLE_UNPROMOTED) &&
 	    !(role == PE_ROLE_UNPROMOTED && rsc->next_role == PE_ROLE_STARTED)) {
+		cancel_wrong_role(rsc, node, interval_ms);
 		return;
 	}
 	key = pe_op_key(rsc->id, "start", 0);
@@ -103,6 +160,9 @@ static void monitor_for_active(struct pe_resource *rsc, xmlNode *op, unsigned in
 	g_free(key);
 	if (role != PE_ROLE_UNKNOWN) {
 		g_hash_table_replace(mon->meta, g_strdup("role"), g_strdup(pe_role_text(role)));
+	}
+	if (role == PE_ROLE_PROMOTED) {
+		g_hash_table_replace(mon->meta, g_strdup("op_target_rc"), g_strdup("8"));
 	}
 	if (start != NULL && !(start->flags & PE_ACT_RUNNABLE)) {
 		mon->flags &= ~PE_ACT_RUNNABLE;

@@ -115,6 +115,8 @@ void pe_rule_input_for_node(const struct pe_cluster *c, const struct pe_node *no
 struct pe_action *pe_action_find(struct pe_cluster *c, const char *key, const struct pe_node *node);
 struct pe_action *pe_action_custom(struct pe_cluster *c, struct pe_resource *rsc, const char *key,
 				   const char *task, struct pe_node *node, bool optional);
+struct pe_action *pe_cancel_action(struct pe_resource *rsc, const char *task,
+				   unsigned int interval_ms, struct pe_node *node);
 char *pe_op_key(const char *rsc_id, const char *task, unsigned int interval_ms);
 char *pe_notify_key(const char *rsc_id, const char *type, const char *task);
 GPtrArray *pe_rsc_actions_by_key(const struct pe_resource *rsc, const char *key,
@@ -179,6 +181,7 @@ void pe_recurring_create(struct pe_resource *rsc);
 
 /* pe_probes.c */
 void pe_probes_schedule(struct pe_cluster *c);
+void pe_probes_order(struct pe_cluster *c);
 
 /* pe_group.c */
 void pe_group_create_actions(struct pe_resource *grp);
@@ -195,6 +198,10 @@ void pe_clone_internal_constraints(struct pe_resource *clone);
 void pe_promotable_set_roles(struct pe_resource *clone);
 void pe_promotable_create_actions(struct pe_resource *clone);
 void pe_promotable_internal_constraints(struct pe_resource *clone);
+
+/* pe_notify.c */
+void pe_notify_pseudo_create(struct pe_resource *clone);
+void pe_notify_instances_create(struct pe_resource *clone);
 
 /* pe_collective.c */
 void pe_collective_flags_update(struct pe_action *a);

@@ -84,7 +84,11 @@ int pe_schedule(xmlNode *cib, const struct pe_sched_options *opts, struct pe_clu
 	pe_orders_unpack(c);
 	pe_fencing_and_shutdowns(c);
 	pe_orderings_apply(c);
+	pe_probes_order(c);
 	pe_actions_update_all(c);
+	for (guint i = 0; i < c->resources->len; i++) {
+		pe_notify_instances_create(c->resources->pdata[i]);
+	}
 	*graph = pe_graph_create(c);
 	if (opts != NULL && opts->transition_id > 0) {
 		pcmk_xml_set_attr_int(*graph, "transition_id", opts->transition_id);

@@ -1,92 +1,69 @@
 /*
- * The cluster status as crm_simulate prints it ("Node List" and "Full List
- * of Resources").
+ * The cluster status as crm_simulate and crm_mon print it: the "Node List"
+ * and "Full List of Resources" sections.  The layout follows pacemaker's
+ * text output so that the scheduler regression summaries compare equal;
+ * the parts live in pe_status_text_*.c (nodes, primitives and groups,
+ * clones, and what they read from the model).
  */
 #include <string.h>
 
-#include <crm/pengine/status_text.h>
+#include "pe_status_text_private.h"
 
-static void node_list(const struct pe_cluster *c, GString *out)
+/* Higher priority first; among equals configuration order.  Orphans found
+ * in the status section come after all configured resources. */
+static gint rsc_order(gconstpointer a, gconstpointer b)
 {
-	GString *online = g_string_new(NULL);
-	GString *offline = g_string_new(NULL);
+	const struct pe_resource *x = *(struct pe_resource *const *)a;
+	const struct pe_resource *y = *(struct pe_resource *const *)b;
 
-	g_string_append(out, "  * Node List:\n");
-	for (guint i = 0; i < c->nodes->len; i++) {
-		const struct pe_node *node = c->nodes->pdata[i];
-
-		if (node->unclean) {
-			g_string_append_printf(out, "    * Node %s: UNCLEAN (offline)\n",
-					       node->uname);
-		} else if (node->online && node->standby) {
-			g_string_append_printf(out, "    * Node %s: standby\n", node->uname);
-		} else if (node->online) {
-			g_string_append_printf(online, " %s", node->uname);
-		} else {
-			g_string_append_printf(offline, " %s", node->uname);
-		}
+	if (x->orphan != y->orphan) {
+		return x->orphan ? 1 : -1;
 	}
-	if (online->len > 0) {
-		g_string_append_printf(out, "    * Online: [%s ]\n", online->str);
+	if (!x->orphan && x->priority != y->priority) {
+		return x->priority > y->priority ? -1 : 1;
 	}
-	if (offline->len > 0) {
-		g_string_append_printf(out, "    * OFFLINE: [%s ]\n", offline->str);
-	}
-	g_string_free(online, TRUE);
-	g_string_free(offline, TRUE);
+	return 0;
 }
 
-static void primitive_line(const struct pe_resource *rsc, const char *indent, GString *out)
+static GPtrArray *display_order(const struct pe_cluster *c)
 {
-	g_string_append_printf(out, "%s* %s\t(%s%s%s:%s):\t ", indent, rsc->id, rsc->klass,
-			       rsc->provider == NULL ? "" : ":",
-			       rsc->provider == NULL ? "" : rsc->provider, rsc->type);
-	if (rsc->running_on->len == 0) {
-		g_string_append(out, "Stopped");
-	} else {
-		const struct pe_node *node = rsc->running_on->pdata[0];
+	GPtrArray *list = g_ptr_array_sized_new(c->resources->len);
 
-		g_string_append_printf(out, "%s %s", pe_role_text(rsc->role), node->uname);
+	for (guint i = 0; i < c->resources->len; i++) {
+		g_ptr_array_add(list, c->resources->pdata[i]);
 	}
-	if (rsc->failed) {
-		g_string_append(out, " (FAILED)");
-	}
-	if (!rsc->managed) {
-		g_string_append(out, " (unmanaged)");
-	}
-	g_string_append(out, "\n");
+	/* Stable: equal keys keep the order of the model. */
+	g_ptr_array_sort(list, rsc_order);
+	return list;
 }
 
-static void rsc_lines(const struct pe_resource *rsc, const char *indent, GString *out)
+static void resource_list(const struct pe_cluster *c, GString *out)
 {
-	char *deeper = g_strdup_printf("%s  ", indent);
+	GPtrArray *list = display_order(c);
+	bool printed = false;
 
-	if (rsc->variant == PE_PRIMITIVE) {
-		primitive_line(rsc, indent, out);
-	} else if (rsc->variant == PE_GROUP) {
-		g_string_append_printf(out, "%s* Resource Group: %s:\n", indent, rsc->id);
-		for (guint i = 0; i < rsc->children->len; i++) {
-			rsc_lines(rsc->children->pdata[i], deeper, out);
+	for (guint i = 0; i < list->len; i++) {
+		const struct pe_resource *rsc = list->pdata[i];
+
+		/* Resources removed from the configuration are shown only
+		 * while still active somewhere. */
+		if (rsc->orphan && !pe_st_rsc_active(rsc, true)) {
+			continue;
 		}
-	} else {
-		g_string_append_printf(out, "%s* Clone Set: %s [%s]%s:\n", indent, rsc->id,
-				       ((struct pe_resource *)rsc->children->pdata[0])->base_id,
-				       rsc->promotable ? " (promotable)" : "");
-		for (guint i = 0; i < rsc->children->len; i++) {
-			rsc_lines(rsc->children->pdata[i], deeper, out);
-		}
+		pe_st_rsc(rsc, 2, out);
+		printed = true;
 	}
-	g_free(deeper);
+	if (!printed) {
+		pe_st_item(out, 2, "No resources");
+	}
+	g_ptr_array_free(list, TRUE);
 }
 
 void pe_status_text(const struct pe_cluster *c, GString *out)
 {
-	node_list(c, out);
-	g_string_append(out, "\n  * Full List of Resources:\n");
-	if (c->resources->len == 0) {
-		g_string_append(out, "    * No resources\n");
-	}
-	for (guint i = 0; i < c->resources->len; i++) {
-		rsc_lines(c->resources->pdata[i], "    ", out);
-	}
+	pe_st_item(out, 1, "Node List:");
+	pe_st_node_list(c, out);
+	g_string_append_c(out, '\n');
+	pe_st_item(out, 1, "Full List of Resources:");
+	resource_list(c, out);
 }

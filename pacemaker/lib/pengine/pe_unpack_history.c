@@ -414,15 +414,21 @@ static void ops_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct pe_
 {
 	struct pe_rsc_history *h = history_for(rsc, node);
 	struct op_state st = { .role = PE_ROLE_UNKNOWN, .on_fail = PE_ON_FAIL_IGNORE };
+	GPtrArray *ops = g_ptr_array_new();
 
+	/* Each lrm_resource entry tells its own story (an anonymous instance
+	 * may have two entries on a node); the node's history keeps them all. */
 	for (xmlNode *op = pcmk_xml_first_child(lrm_rsc, "lrm_rsc_op"); op != NULL;
 	     op = pcmk_xml_next(op, true)) {
+		g_ptr_array_add(ops, op);
 		g_ptr_array_add(h->ops, op);
 	}
+	g_ptr_array_sort(ops, op_cmp_call_id);
 	g_ptr_array_sort(h->ops, op_cmp_call_id);
-	for (guint i = 0; i < h->ops->len; i++) {
-		op_unpack(c, rsc, &st, h->ops->pdata[i]);
+	for (guint i = 0; i < ops->len; i++) {
+		op_unpack(c, rsc, &st, ops->pdata[i]);
 	}
+	g_ptr_array_free(ops, TRUE);
 	if (st.role == PE_ROLE_UNKNOWN) {
 		st.role = PE_ROLE_STOPPED;
 	}
@@ -458,28 +464,9 @@ static struct pe_resource *anonymous_instance(struct pe_resource *clone, struct 
 				return match;
 			}
 		}
-		for (guint k = 0; k < match->history->len; k++) {
-			struct pe_rsc_history *h = match->history->pdata[k];
-
-			if (h->node == node) {
-				return match;
-			}
-		}
-		if (free_inst == NULL && inst->running_on->len == 0) {
-			bool seen_here = false;
-
-			for (guint j = 0; j < inst->children->len; j++) {
-				struct pe_resource *m = inst->children->pdata[j];
-
-				for (guint k = 0; k < m->history->len; k++) {
-					seen_here = seen_here ||
-						    ((struct pe_rsc_history *)m->history->pdata[k])
-								    ->node == node;
-				}
-			}
-			if (!seen_here) {
-				free_inst = match;
-			}
+		if (free_inst == NULL && inst->running_on->len == 0 &&
+		    (inst->pending_node == NULL || inst->pending_node == node)) {
+			free_inst = match;
 		}
 	}
 	return free_inst;
@@ -566,6 +553,11 @@ void pe_unpack_history(struct pe_cluster *c, struct pe_node *node, xmlNode *lrm_
 			continue;
 		}
 		rsc = rsc_of_history(c, node, r, id);
+		if (rsc != NULL && strcmp(rsc->id, id) != 0 && !rsc->orphan &&
+		    g_strcmp0(rsc->history_id, id) != 0) {
+			g_free(rsc->history_id);
+			rsc->history_id = g_strdup(id);
+		}
 		if (rsc != NULL) {
 			ops_unpack(c, rsc, node, r);
 		}

@@ -89,6 +89,7 @@ struct pe_resource {
 	char *id;      /* "rsc", or "child:2" for a clone instance */
 	char *base_id; /* id without the instance suffix */
 	struct pe_cluster *cluster;
+	char *history_id; /* the name history knows an anonymous instance by */
 	enum pe_variant variant;
 	struct pe_resource *parent;
 	GPtrArray *children;

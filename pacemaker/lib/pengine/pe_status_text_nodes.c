@@ -1,0 +1,105 @@
+/*
+ * The "Node List" section: nodes in a state worth a line of their own
+ * (unclean, pending, standby, maintenance, unhealthy) one per line in name
+ * order, then the rest summarized as Online/OFFLINE (and remote) lists.
+ */
+#include <string.h>
+
+#include "pe_status_text_private.h"
+
+enum node_list { LIST_ONLINE, LIST_OFFLINE, LIST_REMOTE_ONLINE, LIST_REMOTE_OFFLINE, N_LISTS };
+
+static const char *const list_names[N_LISTS] = {
+	[LIST_ONLINE] = "Online",
+	[LIST_OFFLINE] = "OFFLINE",
+	[LIST_REMOTE_ONLINE] = "RemoteOnline",
+	[LIST_REMOTE_OFFLINE] = "RemoteOFFLINE",
+};
+
+static const char *unclean_text(const struct pe_node *node)
+{
+	if (node->online) {
+		return "UNCLEAN (online)";
+	}
+	return node->pending ? "UNCLEAN (pending)" : "UNCLEAN (offline)";
+}
+
+/* The state of a node shown on a line of its own. */
+static const char *node_state_text(const struct pe_node *node)
+{
+	if (node->unclean) {
+		return unclean_text(node);
+	}
+	if (node->pending) {
+		return "pending";
+	}
+	if (node->standby_onfail && node->online) {
+		return "standby (on-fail)";
+	}
+	if (node->standby) {
+		if (!node->online) {
+			return "OFFLINE (standby)";
+		}
+		return node->running->len > 0 ? "standby (with active resources)" : "standby";
+	}
+	if (node->maintenance) {
+		return node->online ? "maintenance" : "OFFLINE (maintenance)";
+	}
+	return node->online ? "online" : "OFFLINE";
+}
+
+static bool shown_alone(const struct pe_cluster *c, const struct pe_node *node)
+{
+	return node->unclean || node->pending || (node->standby_onfail && node->online) ||
+	       node->standby || node->maintenance || pe_st_node_health(c, node) <= 0;
+}
+
+static void node_line(const struct pe_cluster *c, const struct pe_node *node, GString *out)
+{
+	int health = pe_st_node_health(c, node);
+	const char *suffix = "";
+
+	if (health < 0) {
+		suffix = " (health is RED)";
+	} else if (health == 0) {
+		suffix = " (health is YELLOW)";
+	}
+	pe_st_item(out, 2, "%s %s: %s%s", node->remote ? "RemoteNode" : "Node", node->uname,
+		   node_state_text(node), suffix);
+}
+
+static void add_word(GString **list, const char *word)
+{
+	if (*list == NULL) {
+		*list = g_string_new(word);
+	} else {
+		g_string_append_printf(*list, " %s", word);
+	}
+}
+
+void pe_st_node_list(const struct pe_cluster *c, GString *out)
+{
+	GPtrArray *nodes = pe_st_sorted_nodes(c->nodes);
+	GString *lists[N_LISTS] = { NULL };
+
+	for (guint i = 0; i < nodes->len; i++) {
+		const struct pe_node *node = nodes->pdata[i];
+
+		if (shown_alone(c, node)) {
+			node_line(c, node, out);
+		} else if (node->online) {
+			add_word(&lists[node->remote ? LIST_REMOTE_ONLINE : LIST_ONLINE],
+				 node->uname);
+		} else {
+			add_word(&lists[node->remote ? LIST_REMOTE_OFFLINE : LIST_OFFLINE],
+				 node->uname);
+		}
+	}
+	for (int l = 0; l < N_LISTS; l++) {
+		if (lists[l] != NULL) {
+			pe_st_item(out, 2, "%s: [ %s ]", list_names[l], lists[l]->str);
+			g_string_free(lists[l], TRUE);
+		}
+	}
+	g_ptr_array_free(nodes, TRUE);
+}

@@ -81,7 +81,7 @@ static int check_schema(xmlDoc **doc)
 		return 0;
 	}
 	rc = pcmk_schema_upgrade(doc, &error);
-	if (rc != 0 && rc != -EALREADY) {
+	if (rc != 0 && rc != -EALREADY && rc != -PCMK_E_SCHEMA_UNCHANGED) {
 		fprintf(stderr, "crm_simulate: the CIB is not valid: %s\n",
 			error == NULL ? pcmk_strerror(rc) : error);
 		g_free(error);

@@ -23,27 +23,61 @@ static bool same_attr(const struct pe_node *a, const struct pe_node *b, const ch
 	return va != NULL && vb != NULL && g_ascii_strcasecmp(va, vb) == 0;
 }
 
-/* The node a resource is (or will be) placed on, for colocation. */
-static struct pe_node *placed_on(const struct pe_resource *rsc)
+static bool matches_any(const struct pe_node *node, const GPtrArray *nodes, const char *attr)
 {
-	return rsc->assigned;
+	for (guint i = 0; i < nodes->len; i++) {
+		if (same_attr(node, nodes->pdata[i], attr)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Where @primary will be (in @role, when given): a clone is wherever an
+ * instance is placed.  NULL when the colocation does not apply because
+ * the primary will not have that role. */
+static GPtrArray *primary_nodes(const struct pe_resource *primary, enum pe_role role)
+{
+	GPtrArray *nodes = g_ptr_array_new();
+
+	if (primary->variant == PE_CLONE) {
+		for (guint i = 0; i < primary->children->len; i++) {
+			const struct pe_resource *inst = primary->children->pdata[i];
+
+			if (inst->assigned != NULL &&
+			    (role == PE_ROLE_UNKNOWN || inst->next_role == role ||
+			     (role == PE_ROLE_STARTED && inst->next_role > PE_ROLE_STOPPED))) {
+				g_ptr_array_add(nodes, inst->assigned);
+			}
+		}
+		return nodes;
+	}
+	if (role != PE_ROLE_UNKNOWN && primary->next_role != role &&
+	    !(role == PE_ROLE_STARTED && primary->next_role > PE_ROLE_STOPPED)) {
+		g_ptr_array_free(nodes, TRUE);
+		return NULL;
+	}
+	if (primary->assigned != NULL) {
+		g_ptr_array_add(nodes, primary->assigned);
+	}
+	return nodes;
 }
 
 void pe_colocation_apply_to_scores(struct pe_resource *dependent, const struct pe_colocation *coloc)
 {
 	struct pe_cluster *c = dependent->cluster;
-	struct pe_node *where = placed_on(coloc->primary);
+	GPtrArray *where;
 
 	if (coloc->primary->provisional) {
 		return;
 	}
-	if (coloc->dependent_role >= PE_ROLE_UNPROMOTED ||
-	    coloc->primary_role >= PE_ROLE_UNPROMOTED) {
-		/* Role colocations are settled when promoting. */
-		if (coloc->primary->variant != PE_CLONE ||
-		    coloc->dependent_role >= PE_ROLE_UNPROMOTED) {
-			return;
-		}
+	if (coloc->dependent_role >= PE_ROLE_UNPROMOTED) {
+		/* Settled when the dependent's instances are promoted. */
+		return;
+	}
+	where = primary_nodes(coloc->primary, coloc->primary_role);
+	if (where == NULL) {
+		return;
 	}
 	for (guint i = 0; i < c->nodes->len; i++) {
 		struct pe_node *node = c->nodes->pdata[i];
@@ -52,7 +86,7 @@ void pe_colocation_apply_to_scores(struct pe_resource *dependent, const struct p
 		if (*slot == PE_SCORE_ABSENT) {
 			continue;
 		}
-		if (where != NULL && same_attr(node, where, coloc->node_attribute)) {
+		if (matches_any(node, where, coloc->node_attribute)) {
 			if (coloc->score < PE_INFINITY) {
 				*slot = pcmk_score_add(coloc->score, *slot);
 			}
@@ -60,6 +94,7 @@ void pe_colocation_apply_to_scores(struct pe_resource *dependent, const struct p
 			*slot = -PE_INFINITY;
 		}
 	}
+	g_ptr_array_free(where, TRUE);
 }
 
 /* Best score of @rsc among nodes whose @attr equals @node's. */

@@ -96,6 +96,45 @@ static bool promotion_score(const struct pe_resource *inst, const struct pe_node
 	return promotion_attr(prim, node, score);
 }
 
+static bool same_place(const struct pe_node *a, const struct pe_node *b, const char *attr)
+{
+	const char *va = a == NULL ? NULL : g_hash_table_lookup(a->attrs, attr);
+	const char *vb = b == NULL ? NULL : g_hash_table_lookup(b->attrs, attr);
+
+	return va != NULL && vb != NULL && g_ascii_strcasecmp(va, vb) == 0;
+}
+
+/* Colocations of the clone in a role ("promoted with X"): the instance
+ * that will be where X is gains (or, for unpromoted, loses) the score;
+ * elsewhere a mandatory one rules promotion out. */
+static int role_colocation_score(const struct pe_resource *clone, const struct pe_resource *inst)
+{
+	int total = 0;
+
+	for (guint i = 0; i < clone->coloc_this_with->len; i++) {
+		const struct pe_colocation *coloc = clone->coloc_this_with->pdata[i];
+		const struct pe_resource *prim = coloc->primary;
+
+		if (coloc->dependent_role < PE_ROLE_UNPROMOTED || prim->assigned == NULL ||
+		    inst->assigned == NULL) {
+			continue;
+		}
+		if (!same_place(inst->assigned, prim->assigned, coloc->node_attribute)) {
+			if (coloc->score >= PE_INFINITY && coloc->dependent_role == PE_ROLE_PROMOTED) {
+				return -PE_INFINITY;
+			}
+			continue;
+		}
+		if (coloc->primary_role != PE_ROLE_UNKNOWN && coloc->primary_role != prim->next_role) {
+			continue;
+		}
+		total = pcmk_score_add(total, coloc->dependent_role == PE_ROLE_UNPROMOTED
+						      ? -coloc->score
+						      : coloc->score);
+	}
+	return total;
+}
+
 static int instance_priority(const struct pe_resource *clone, const struct pe_resource *inst)
 {
 	struct pe_node *node = inst->assigned;
@@ -108,7 +147,8 @@ static int instance_priority(const struct pe_resource *clone, const struct pe_re
 		/* No score: promotable only through role locations. */
 		score = -1;
 	}
-	return pcmk_score_add(score, role_location_score(clone->cluster, clone, inst, node));
+	score = pcmk_score_add(score, role_location_score(clone->cluster, clone, inst, node));
+	return pcmk_score_add(score, role_colocation_score(clone, inst));
 }
 
 static gint priority_cmp(gconstpointer x, gconstpointer y)

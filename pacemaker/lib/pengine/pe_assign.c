@@ -23,6 +23,16 @@ int pe_node_compare(const struct pe_node *a, int score_a, const struct pe_node *
 	if (score_a != score_b) {
 		return score_a > score_b ? -1 : 1;
 	}
+	if (strcmp(a->cluster->placement_strategy, "minimal") == 0) {
+		return strcmp(a->uname, b->uname);
+	}
+	if (strcmp(a->cluster->placement_strategy, "balanced") == 0) {
+		int by_capacity = pe_utilization_compare(a, b);
+
+		if (by_capacity != 0) {
+			return by_capacity < 0 ? -1 : 1;
+		}
+	}
 	if (a->num_resources != b->num_resources) {
 		return a->num_resources < b->num_resources ? -1 : 1;
 	}
@@ -96,6 +106,7 @@ void pe_rsc_assign_to(struct pe_resource *rsc, struct pe_node *node, bool force)
 	}
 	if (rsc->variant == PE_PRIMITIVE) {
 		node->num_resources++;
+		pe_utilization_consume(node, rsc);
 	}
 }
 
@@ -228,7 +239,9 @@ static struct pe_node *primitive_assign(struct pe_resource *rsc, struct pe_node 
 	} else if (c->stop_all) {
 		pe_rsc_assign_to(rsc, NULL, true);
 	} else {
-		assign_best_node(c, rsc, prefer);
+		struct pe_node *most_free = pe_utilization_ban_insufficient(rsc);
+
+		assign_best_node(c, rsc, prefer != NULL ? prefer : most_free);
 	}
 	rsc->assigning = false;
 	return rsc->assigned;

@@ -168,6 +168,7 @@ static void rsc_free(gpointer data)
 	g_ptr_array_free(rsc->children, TRUE);
 	g_hash_table_destroy(rsc->meta);
 	g_hash_table_destroy(rsc->params);
+	g_hash_table_destroy(rsc->utilization);
 	g_ptr_array_free(rsc->running_on, TRUE);
 	g_ptr_array_free(rsc->history, TRUE);
 	g_free(rsc->scores);
@@ -194,6 +195,7 @@ struct pe_resource *pe_resource_alloc(struct pe_cluster *c, const char *id, xmlN
 	rsc->children = g_ptr_array_new();
 	rsc->meta = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	rsc->params = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	rsc->utilization = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	rsc->running_on = g_ptr_array_new();
 	rsc->history = g_ptr_array_new_with_free_func(history_free);
 	rsc->ops_xml = g_ptr_array_new();
@@ -222,6 +224,7 @@ struct pe_node *pe_node_alloc(struct pe_cluster *c, const char *id, const char *
 
 	node->id = g_strdup(id);
 	node->uname = g_strdup(uname);
+	node->cluster = c;
 	node->index = (int)c->nodes->len;
 	node->attrs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	node->utilization = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);

@@ -120,12 +120,14 @@ static int role_colocation_score(const struct pe_resource *clone, const struct p
 			continue;
 		}
 		if (!same_place(inst->assigned, prim->assigned, coloc->node_attribute)) {
-			if (coloc->score >= PE_INFINITY && coloc->dependent_role == PE_ROLE_PROMOTED) {
+			if (coloc->score >= PE_INFINITY &&
+			    coloc->dependent_role == PE_ROLE_PROMOTED) {
 				return -PE_INFINITY;
 			}
 			continue;
 		}
-		if (coloc->primary_role != PE_ROLE_UNKNOWN && coloc->primary_role != prim->next_role) {
+		if (coloc->primary_role != PE_ROLE_UNKNOWN &&
+		    coloc->primary_role != prim->next_role) {
 			continue;
 		}
 		total = pcmk_score_add(total, coloc->dependent_role == PE_ROLE_UNPROMOTED

@@ -199,6 +199,12 @@ void pe_promotable_set_roles(struct pe_resource *clone);
 void pe_promotable_create_actions(struct pe_resource *clone);
 void pe_promotable_internal_constraints(struct pe_resource *clone);
 
+/* pe_utilization.c */
+struct pe_node *pe_utilization_ban_insufficient(struct pe_resource *rsc);
+int pe_utilization_compare(const struct pe_node *a, const struct pe_node *b);
+void pe_utilization_consume(struct pe_node *node, const struct pe_resource *rsc);
+void pe_utilization_release(struct pe_node *node, const struct pe_resource *rsc);
+
 /* pe_notify.c */
 void pe_notify_pseudo_create(struct pe_resource *clone);
 void pe_notify_instances_create(struct pe_resource *clone);

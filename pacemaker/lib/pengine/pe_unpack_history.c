@@ -344,9 +344,54 @@ static void ban(struct pe_cluster *c, struct pe_resource *rsc, struct pe_node *n
 }
 
 /* Apply what the history says: the resource is active here, failed... */
+/* What the final on-fail of a node's history does to the resource and
+ * the node.  On an unclean node nothing: fencing takes care of it. */
+static enum pe_on_fail on_fail_apply(struct pe_cluster *c, struct pe_resource *rsc,
+				     struct pe_node *node, enum pe_on_fail on_fail,
+				     enum pe_role role)
+{
+	if (node->unclean) {
+		return PE_ON_FAIL_IGNORE;
+	}
+	switch (on_fail) {
+	case PE_ON_FAIL_FENCE:
+		if (c->stonith_enabled) {
+			node->unclean = true;
+		}
+		break;
+	case PE_ON_FAIL_STANDBY:
+		node->standby = true;
+		node->standby_onfail = true;
+		break;
+	case PE_ON_FAIL_BLOCK:
+		rsc->managed = false;
+		rsc->blocked = true;
+		break;
+	case PE_ON_FAIL_STOP:
+		rsc->next_role = PE_ROLE_STOPPED;
+		break;
+	case PE_ON_FAIL_RESTART:
+	case PE_ON_FAIL_RESTART_CONTAINER:
+		if (role > PE_ROLE_STOPPED) {
+			rsc->failed = true;
+			rsc->stop_if_failed = true;
+		}
+		break;
+	case PE_ON_FAIL_DEMOTE:
+		rsc->failed = true;
+		break;
+	default:
+		break;
+	}
+	return on_fail;
+}
+
+/* Apply what the history says: the resource is active here, failed... */
 static void rsc_state_apply(struct pe_cluster *c, struct pe_resource *rsc, struct pe_node *node,
 			    struct op_state *st, struct pe_rsc_history *h)
 {
+	enum pe_on_fail on_fail;
+
 	h->role = st->role;
 	h->on_fail = st->on_fail;
 	h->last_op = h->ops->len > 0 ? h->ops->pdata[h->ops->len - 1] : NULL;
@@ -354,16 +399,15 @@ static void rsc_state_apply(struct pe_cluster *c, struct pe_resource *rsc, struc
 	if (st->banned_here || st->banned_everywhere) {
 		ban(c, rsc, node, st->banned_everywhere);
 	}
+	if (st->role > PE_ROLE_STOPPED && !node->online && !node->maintenance && rsc->managed &&
+	    c->stonith_enabled) {
+		/* Active on a node that left without stopping it. */
+		node->unclean = true;
+	}
+	on_fail =
+		on_fail_apply(c, rsc, node, h->failed ? st->on_fail : PE_ON_FAIL_IGNORE, st->role);
 	if (st->role <= PE_ROLE_STOPPED) {
 		return;
-	}
-	if (!node->online && !node->unclean) {
-		if (c->stonith_enabled && rsc->managed && !node->maintenance) {
-			/* Active on a node that left without stopping it. */
-			node->unclean = true;
-		} else {
-			return;
-		}
 	}
 	add_running(rsc, node);
 	if (st->role > rsc->role) {
@@ -373,39 +417,19 @@ static void rsc_state_apply(struct pe_cluster *c, struct pe_resource *rsc, struc
 		rsc->start_pending = true;
 		rsc->pending_node = node;
 	}
-	if (!h->failed) {
-		return;
-	}
-	switch (st->on_fail) {
-	case PE_ON_FAIL_BLOCK:
-		rsc->blocked = true;
+	if (node->maintenance) {
 		rsc->managed = false;
-		break;
-	case PE_ON_FAIL_STOP:
+		rsc->maintenance = true;
+	}
+	if (!rsc->managed) {
+		/* An unmanaged resource stays where it is. */
+		pe_location_add(c, "not_managed_default", rsc, node, PE_INFINITY);
+	}
+	if (on_fail == PE_ON_FAIL_DEMOTE || on_fail == PE_ON_FAIL_BLOCK) {
+		rsc->failed = true;
+	} else if (on_fail != PE_ON_FAIL_IGNORE) {
 		rsc->failed = true;
 		rsc->stop_if_failed = true;
-		rsc->next_role = PE_ROLE_STOPPED;
-		break;
-	case PE_ON_FAIL_STANDBY:
-		node->standby = true;
-		node->standby_onfail = true;
-		rsc->failed = true;
-		rsc->stop_if_failed = true;
-		break;
-	case PE_ON_FAIL_FENCE:
-		if (c->stonith_enabled) {
-			node->unclean = true;
-		}
-		rsc->failed = true;
-		rsc->stop_if_failed = true;
-		break;
-	case PE_ON_FAIL_DEMOTE:
-		rsc->failed = true;
-		break;
-	default:
-		rsc->failed = true;
-		rsc->stop_if_failed = true;
-		break;
 	}
 }
 

@@ -98,7 +98,8 @@ static void requires_unpack(struct pe_cluster *c, struct pe_resource *rsc)
 	const char *v = pe_rsc_meta(rsc, "requires");
 
 	if (rsc->is_fencing) {
-		rsc->requires_quorum = false;
+		/* Fencing devices need quorum, never fencing. */
+		rsc->requires_quorum = v == NULL || strcmp(v, "nothing") != 0;
 		rsc->requires_fencing = false;
 		return;
 	}
@@ -143,6 +144,7 @@ static void primitive_params_unpack(struct pe_cluster *c, struct pe_resource *rs
 
 	pe_rule_input_for_node(c, NULL, &in);
 	pe_nvpair_sets_unpack(xml, "instance_attributes", &in, rsc->params, NULL, false);
+	pe_nvpair_sets_unpack(xml, "utilization", &in, rsc->utilization, NULL, false);
 	if (tmpl != NULL) {
 		pe_nvpair_sets_unpack(tmpl, "instance_attributes", &in, rsc->params, NULL, false);
 	}

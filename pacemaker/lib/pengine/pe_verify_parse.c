@@ -138,7 +138,9 @@ static void report_failure(struct pe_verify_report *report, const struct source 
 		g_free(why);
 		pe_verify_add(report, tag, PE_VERIFY_ERROR, PE_VERIFY_NOTE, "Couldn't %sparse %s",
 			      how, src->path);
-	} else {
+	} else if (doc != NULL) {
+		/* pacemaker's string parser says nothing of its own when nothing
+		 * at all could be read */
 		pe_verify_add(report, tag, PE_VERIFY_ERROR, PE_VERIFY_NOTE,
 			      "Couldn't %sparse %zu chars: %.*s", how, src->len, (int)src->len,
 			      src->text);

@@ -13,6 +13,7 @@
 
 #include <crm/common/results.h>
 #include <crm/common/schemas.h>
+#include <crm/common/xml.h>
 #include <crm/pengine/verify.h>
 
 /* libxml2 formats messages itself only for a handler that is fprintf. */
@@ -104,17 +105,17 @@ static int validate_reporting(xmlDoc *doc, const char *name, struct pe_verify_re
 
 int pe_verify_schema(xmlDoc *doc, struct pe_verify_report *report)
 {
-	xmlNode *root = xmlDocGetRootElement(doc);
-	xmlChar *name = root ? xmlGetProp(root, (const xmlChar *)"validate-with") : NULL;
-	const char *schema = name ? (const char *)name : pcmk_schema_latest();
-	int rc = 0;
+	const char *name = pcmk_xml_attr(xmlDocGetRootElement(doc), "validate-with");
 
-	if (strcmp(schema, "none") != 0) {
-		rc = pcmk_schema_known(schema) ? validate_reporting(doc, schema, report)
-					       : -PCMK_E_SCHEMA;
+	/* A CIB that names no schema is checked by none (pacemaker first
+	 * tries the oldest schemas on it, then gives up the same way). */
+	if (name == NULL || strcmp(name, "none") == 0) {
+		pe_verify_add(report, NULL, PE_VERIFY_RAW, PE_VERIFY_NOTE,
+			      "Schema validation of configuration is disabled (enabling is "
+			      "encouraged and prevents common misconfigurations)");
+		return 0;
 	}
-	xmlFree(name);
-	if (rc < 0) {
+	if (!pcmk_schema_known(name) || validate_reporting(doc, name, report) < 0) {
 		pe_verify_add(report, "main", PE_VERIFY_ERROR, PE_VERIFY_INVALID,
 			      "CIB did not pass schema validation");
 		return -PCMK_E_SCHEMA;

@@ -44,7 +44,10 @@ enum pe_on_fail {
 	PE_ON_FAIL_RESTART_CONTAINER,
 };
 
+struct pe_cluster;
+
 struct pe_node {
+	struct pe_cluster *cluster;
 	char *id;
 	char *uname;
 	int index; /* position in pe_cluster.nodes */
@@ -97,8 +100,9 @@ struct pe_resource {
 	const char *klass;
 	const char *provider;
 	const char *type;
-	GHashTable *meta;   /* meta attributes, rsc_defaults applied */
-	GHashTable *params; /* instance attributes for the default node */
+	GHashTable *meta;        /* meta attributes, rsc_defaults applied */
+	GHashTable *params;      /* instance attributes for the default node */
+	GHashTable *utilization; /* what it uses of its node's capacity */
 	int priority;
 	int stickiness;
 	int migration_threshold;

@@ -173,7 +173,7 @@ static int execute(const struct simulate_opts *o, xmlNode *cib, xmlNode *graph_x
 
 static int schedule(const struct simulate_opts *o, xmlNode *cib, const struct pe_time *now)
 {
-	struct pe_sched_options sopts = { .now = now, .want_scores = o->scores };
+	struct pe_sched_options sopts = { .now = now, .want_scores = o->scores, .sanitized = true };
 	struct pe_cluster *c = NULL;
 	xmlNode *graph = NULL;
 	char *error = NULL;

@@ -164,6 +164,32 @@ static char *action_index(const char *key, const char *task, const struct pe_nod
 	return index_key(key, node);
 }
 
+static void runnable_update(struct pe_cluster *c, struct pe_action *a);
+
+/* An action made before its resource was placed (a restart required by a
+ * changed definition) becomes the action on the node it is now asked
+ * for. */
+static struct pe_action *adopt_nodeless(struct pe_cluster *c, const char *key, const char *task,
+					struct pe_node *node)
+{
+	char *k = action_index(key, task, NULL);
+	struct pe_action *a = g_hash_table_lookup(c->action_by_key, k);
+
+	if (a != NULL) {
+		g_hash_table_remove(c->action_by_key, k);
+		a->node = node;
+		g_hash_table_insert(c->action_by_key, action_index(key, task, node), a);
+		if (a->rsc->variant == PE_PRIMITIVE && !(a->flags & PE_ACT_PSEUDO)) {
+			bool optional = (a->flags & PE_ACT_OPTIONAL) != 0;
+
+			runnable_update(c, a);
+			pe_action_set_flag(a, PE_ACT_OPTIONAL, optional);
+		}
+	}
+	g_free(k);
+	return a;
+}
+
 struct pe_action *pe_cancel_action(struct pe_resource *rsc, const char *task,
 				   unsigned int interval_ms, struct pe_node *node)
 {
@@ -191,6 +217,9 @@ struct pe_action *pe_action_custom(struct pe_cluster *c, struct pe_resource *rsc
 	struct pe_action *a = g_hash_table_lookup(c->action_by_key, k);
 
 	g_free(k);
+	if (a == NULL && node != NULL && rsc != NULL) {
+		a = adopt_nodeless(c, key, task, node);
+	}
 
 	if (a != NULL) {
 		if (!optional) {

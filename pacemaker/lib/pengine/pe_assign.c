@@ -129,8 +129,7 @@ static bool assign_best_node(struct pe_cluster *c, struct pe_resource *rsc, stru
 	}
 	if (chosen == NULL && best != NULL) {
 		chosen = best;
-		if (current != NULL && pe_node_available(current) &&
-		    usable_score(rsc->scores[best->index]) && rsc->scores[best->index] > 0 - 1 &&
+		if (current != NULL && pe_node_available(current) && rsc->scores[best->index] > 0 &&
 		    rsc->scores[current->index] == rsc->scores[best->index]) {
 			chosen = current;
 		}

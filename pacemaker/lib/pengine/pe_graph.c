@@ -72,7 +72,8 @@ static char *shown_key(const struct pe_action *a)
 
 static const char *element_of(const struct pe_action *a)
 {
-	if (strcmp(a->task, "stonith") == 0 || strcmp(a->task, "do_shutdown") == 0) {
+	if (strcmp(a->task, "stonith") == 0 || strcmp(a->task, "do_shutdown") == 0 ||
+	    strcmp(a->task, "clear_failcount") == 0) {
 		return "crm_event";
 	}
 	return (a->flags & PE_ACT_PSEUDO) ? "pseudo_event" : "rsc_op";

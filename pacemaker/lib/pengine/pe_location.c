@@ -113,7 +113,7 @@ static bool fail_attr_matches(const char *name, const char *prefix, const char *
 
 /* Effective fail count of @rsc on @node (expired failures ignored). */
 int pe_rsc_fail_count(const struct pe_cluster *c, const struct pe_resource *rsc,
-		      const struct pe_node *node, long long *last_failure)
+		      const struct pe_node *node, long long *last_failure, bool effective)
 {
 	const char *id = rsc->id;
 	GHashTableIter iter;
@@ -140,11 +140,21 @@ int pe_rsc_fail_count(const struct pe_cluster *c, const struct pe_resource *rsc,
 	if (last_failure != NULL) {
 		*last_failure = last;
 	}
-	if (count > 0 && rsc->failure_timeout > 0 && last > 0 &&
+	if (effective && count > 0 && rsc->failure_timeout > 0 && last > 0 &&
 	    c->now.seconds > last + rsc->failure_timeout) {
 		return 0;
 	}
 	return count;
+}
+
+static bool clear_scheduled(struct pe_cluster *c, const struct pe_resource *rsc,
+			    const struct pe_node *node)
+{
+	char *key = pe_op_key(rsc->id, "clear_failcount", 0);
+	bool found = pe_action_find(c, key, node) != NULL;
+
+	g_free(key);
+	return found;
 }
 
 static void failure_threshold_check(struct pe_cluster *c, struct pe_resource *rsc,
@@ -162,7 +172,10 @@ static void failure_threshold_check(struct pe_cluster *c, struct pe_resource *rs
 	if (rsc->parent != NULL && pe_rsc_is_clone(pe_rsc_top(rsc)) && !pe_rsc_top(rsc)->unique) {
 		to_ban = pe_rsc_top(rsc);
 	}
-	count = pe_rsc_fail_count(c, rsc, node, NULL);
+	if (clear_scheduled(c, rsc, node)) {
+		return;
+	}
+	count = pe_rsc_fail_count(c, rsc, node, NULL, true);
 	if (count > 0 && count >= rsc->migration_threshold) {
 		pe_rsc_set_score(to_ban, node, -PE_INFINITY, "__fail_limit__");
 	}

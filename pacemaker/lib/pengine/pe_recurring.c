@@ -154,6 +154,15 @@ static void monitor_for_active(struct pe_resource *rsc, xmlNode *op, unsigned in
 		optional = false;
 	} else if (!history_has_active(rsc, node, "monitor", interval_ms)) {
 		optional = false;
+	} else {
+		struct pe_action *old;
+
+		key = pe_op_key(rsc->id, "monitor", interval_ms);
+		old = pe_action_find(rsc->cluster, key, node);
+		g_free(key);
+		if (old != NULL && (old->flags & PE_ACT_RESCHEDULE)) {
+			optional = false;
+		}
 	}
 	key = pe_op_key(rsc->id, "monitor", interval_ms);
 	mon = pe_action_custom(rsc->cluster, rsc, key, "monitor", node, optional);

@@ -25,6 +25,7 @@ enum pe_action_flag {
 	PE_ACT_DEDUP = 1 << 8,
 	PE_ACT_ON_DC = 1 << 9,
 	PE_ACT_CLONE_INSTANCE = 1 << 10, /* action of a clone as a whole */
+	PE_ACT_RESCHEDULE = 1 << 11,     /* recurring op whose definition changed */
 };
 
 /* Ordering flags (what one action's state implies for the other). */
@@ -144,7 +145,7 @@ void pe_locations_apply(struct pe_cluster *c);
 void pe_location_add(struct pe_cluster *c, const char *id, struct pe_resource *rsc,
 		     struct pe_node *node, int score);
 int pe_rsc_fail_count(const struct pe_cluster *c, const struct pe_resource *rsc,
-		      const struct pe_node *node, long long *last_failure);
+		      const struct pe_node *node, long long *last_failure, bool effective);
 xmlNode *pe_rsc_op_config(const struct pe_resource *rsc, const char *task,
 			  unsigned int interval_ms);
 void pe_stickiness_and_failures_apply(struct pe_cluster *c);
@@ -204,6 +205,20 @@ struct pe_node *pe_utilization_ban_insufficient(struct pe_resource *rsc);
 int pe_utilization_compare(const struct pe_node *a, const struct pe_node *b);
 void pe_utilization_consume(struct pe_node *node, const struct pe_resource *rsc);
 void pe_utilization_release(struct pe_node *node, const struct pe_resource *rsc);
+int pe_utilization_value(const char *text);
+bool pe_utilization_has_capacity(const struct pe_node *node, GHashTable *needs);
+void pe_utilization_adjust(GHashTable *table, GHashTable *amounts, int sign);
+/* pe_utilization_colocated.c: the resources placed with @rsc (caller frees
+ * the array), and the sum of what the unassigned ones use (caller destroys) */
+GPtrArray *pe_utilization_colocated(struct pe_resource *rsc);
+GHashTable *pe_utilization_colocated_sum(struct pe_resource *rsc);
+/* pe_utilization_orders.c */
+struct pe_action *pe_utilization_load_stopped(struct pe_cluster *c, struct pe_node *node);
+void pe_utilization_constraints(struct pe_resource *rsc);
+bool pe_utilization_load_input_kept(const struct pe_action *first, const struct pe_action *then);
+
+/* pe_config_changes.c */
+void pe_config_changes_check(struct pe_cluster *c);
 
 /* pe_notify.c */
 void pe_notify_pseudo_create(struct pe_resource *clone);

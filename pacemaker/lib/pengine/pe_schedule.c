@@ -76,7 +76,9 @@ int pe_schedule(xmlNode *cib, const struct pe_sched_options *opts, struct pe_clu
 		return rc;
 	}
 	c->want_scores = opts != NULL && opts->want_scores;
+	c->sanitized = opts != NULL && opts->sanitized;
 	internal_constraints(c);
+	pe_config_changes_check(c);
 	pe_locations_apply(c);
 	pe_stickiness_and_failures_apply(c);
 	pe_assign_all(c);

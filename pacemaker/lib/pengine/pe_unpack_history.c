@@ -142,6 +142,7 @@ static int on_fail_rank(enum pe_on_fail f)
 }
 
 struct op_state {
+	struct pe_node *node;
 	enum pe_role role;
 	enum pe_on_fail on_fail;
 	bool failed_seen;
@@ -219,6 +220,37 @@ static void op_failure(struct pe_cluster *c, struct pe_resource *rsc, struct op_
 	}
 }
 
+/* A failure older than the resource's failure-timeout no longer counts;
+ * when that leaves no fail count, the count is cleared. */
+static bool failure_expired(struct pe_cluster *c, struct pe_resource *rsc, struct pe_node *node,
+			    xmlNode *op, bool probe, int rc)
+{
+	long long last = 0;
+	int raw, effective;
+
+	if (rsc->failure_timeout <= 0 || pcmk_xml_attr_int(op, "last-rc-change", &last) != 0 ||
+	    c->now.seconds < last + rsc->failure_timeout) {
+		return false;
+	}
+	if (probe && (rc == RC_OK || rc == RC_NOT_RUNNING || rc == RC_PROMOTED)) {
+		return false;
+	}
+	raw = pe_rsc_fail_count(c, rsc, node, NULL, false);
+	effective = pe_rsc_fail_count(c, rsc, node, NULL, true);
+	if (raw > 0 && effective > 0) {
+		return false;
+	}
+	if (raw > 0) {
+		char *key = pe_op_key(rsc->id, "clear_failcount", 0);
+		struct pe_action *clear =
+			pe_action_custom(c, rsc, key, "clear_failcount", node, false);
+
+		g_hash_table_replace(clear->meta, g_strdup("op_no_wait"), g_strdup("true"));
+		g_free(key);
+	}
+	return true;
+}
+
 static void op_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct op_state *st,
 		      xmlNode *op)
 {
@@ -258,6 +290,10 @@ static void op_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct op_s
 	}
 	if (target < 0) {
 		target = probe ? RC_NOT_RUNNING : RC_OK;
+	}
+	if ((status != EXEC_DONE || rc != target) &&
+	    failure_expired(c, rsc, st->node, op, probe, rc)) {
+		return;
 	}
 	if (status == EXEC_DONE || status == EXEC_ERROR) {
 		bool expected = rc == target;
@@ -437,7 +473,9 @@ static void ops_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct pe_
 		       xmlNode *lrm_rsc)
 {
 	struct pe_rsc_history *h = history_for(rsc, node);
-	struct op_state st = { .role = PE_ROLE_UNKNOWN, .on_fail = PE_ON_FAIL_IGNORE };
+	struct op_state st = { .node = node,
+			       .role = PE_ROLE_UNKNOWN,
+			       .on_fail = PE_ON_FAIL_IGNORE };
 	GPtrArray *ops = g_ptr_array_new();
 
 	/* Each lrm_resource entry tells its own story (an anonymous instance

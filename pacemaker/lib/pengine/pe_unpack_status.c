@@ -193,7 +193,8 @@ void pe_unpack_status(struct pe_cluster *c, xmlNode *status)
 		struct pe_node *node = node_of_state(c, s);
 		xmlNode *lrm = pcmk_xml_first_child(s, "lrm");
 
-		if (node != NULL && lrm != NULL) {
+		/* Without fencing, what an offline node last said is moot. */
+		if (node != NULL && lrm != NULL && (node->online || c->stonith_enabled)) {
 			pe_unpack_history(c, node, pcmk_xml_first_child(lrm, "lrm_resources"));
 		}
 	}

@@ -14,6 +14,7 @@
 struct pe_sched_options {
 	const struct pe_time *now; /* NULL = the CIB's or the current time */
 	bool want_scores;          /* collect "allocation score" lines */
+	bool sanitized;            /* private parameters are masked (saved CIBs) */
 	int transition_id;
 };
 

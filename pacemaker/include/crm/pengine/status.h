@@ -234,6 +234,7 @@ struct pe_cluster {
 	int next_action_id;
 	GString *scores_text; /* "allocation score" lines when requested */
 	bool want_scores;
+	bool sanitized; /* private parameters may be masked in the input */
 };
 
 /* Unpack @cib (a <cib> element; the cluster borrows it: keep it alive and

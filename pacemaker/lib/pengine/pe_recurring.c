@@ -182,6 +182,66 @@ static void monitor_for_active(struct pe_resource *rsc, xmlNode *op, unsigned in
 	order_monitor(rsc, mon);
 }
 
+static void order_before_stopped_monitor(struct pe_resource *rsc, struct pe_node *node,
+					 struct pe_action *mon)
+{
+	for (guint i = 0; i < rsc->actions->len; i++) {
+		struct pe_action *a = rsc->actions->pdata[i];
+
+		if (a->node != node || a->interval_ms != 0) {
+			continue;
+		}
+		if (strcmp(a->task, "monitor") == 0 ||
+		    (strcmp(a->task, "stop") == 0 && !(a->flags & PE_ACT_OPTIONAL))) {
+			pe_order_actions(a, mon, PE_ORD_RUNNABLE_LEFT);
+		}
+	}
+}
+
+/* Monitors with role Stopped check that the resource is not running on
+ * every node where it is not meant to run; where it is about to start, an
+ * active one is cancelled first. */
+static void monitor_for_inactive(struct pe_resource *rsc, unsigned int interval_ms)
+{
+	struct pe_cluster *c = rsc->cluster;
+	struct pe_node *target = rsc->next_role > PE_ROLE_STOPPED ? rsc->assigned : NULL;
+	char *key;
+
+	if (rsc->parent != NULL && pe_rsc_top(rsc)->variant == PE_CLONE && !pe_rsc_top(rsc)->unique) {
+		return; /* not supported for anonymous clones */
+	}
+	if (target != NULL && history_has_active(rsc, target, "monitor", interval_ms)) {
+		struct pe_action *cancel = pe_cancel_action(rsc, "monitor", interval_ms, target);
+
+		g_hash_table_replace(cancel->meta, g_strdup("role"), g_strdup("Stopped"));
+		key = pe_op_key(rsc->id, "start", 0);
+		pe_order_new(c, NULL, NULL, cancel, rsc, key, NULL, PE_ORD_RUNNABLE_LEFT);
+		g_free(key);
+	}
+	key = pe_op_key(rsc->id, "monitor", interval_ms);
+	for (guint i = 0; i < c->nodes->len; i++) {
+		struct pe_node *node = c->nodes->pdata[i];
+		bool optional = history_has_active(rsc, node, "monitor", interval_ms);
+		struct pe_action *mon;
+
+		if (node == target) {
+			continue;
+		}
+		mon = pe_action_custom(c, rsc, key, "monitor", node, optional);
+		g_hash_table_replace(mon->meta, g_strdup("op_target_rc"), g_strdup("7"));
+		g_hash_table_replace(mon->meta, g_strdup("role"), g_strdup("Stopped"));
+		if (rsc->managed) {
+			order_before_stopped_monitor(rsc, node, mon);
+		} else {
+			mon->flags &= ~PE_ACT_RUNNABLE;
+		}
+		if (!node->online || node->unclean) {
+			mon->flags &= ~PE_ACT_RUNNABLE;
+		}
+	}
+	g_free(key);
+}
+
 void pe_recurring_create(struct pe_resource *rsc)
 {
 	for (guint i = 0; i < rsc->ops_xml->len; i++) {
@@ -195,6 +255,10 @@ void pe_recurring_create(struct pe_resource *rsc)
 		if (enabled != NULL && !pe_text_is_true(enabled)) {
 			continue;
 		}
-		monitor_for_active(rsc, op, (unsigned int)ms);
+		if (op_role(op) == PE_ROLE_STOPPED) {
+			monitor_for_inactive(rsc, (unsigned int)ms);
+		} else {
+			monitor_for_active(rsc, op, (unsigned int)ms);
+		}
 	}
 }

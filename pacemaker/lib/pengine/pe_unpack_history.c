@@ -440,9 +440,14 @@ static void rsc_state_apply(struct pe_cluster *c, struct pe_resource *rsc, struc
 		/* Active on a node that left without stopping it. */
 		node->unclean = true;
 	}
-	on_fail =
-		on_fail_apply(c, rsc, node, h->failed ? st->on_fail : PE_ON_FAIL_IGNORE, st->role);
+	on_fail = on_fail_apply(c, rsc, node, h->failed ? st->on_fail : PE_ON_FAIL_IGNORE,
+				st->role);
 	if (st->role <= PE_ROLE_STOPPED) {
+		/* Old histories name stopped instances by number: forget it. */
+		if (rsc->history_id != NULL && strchr(rsc->history_id, ':') != NULL) {
+			g_free(rsc->history_id);
+			rsc->history_id = NULL;
+		}
 		return;
 	}
 	add_running(rsc, node);

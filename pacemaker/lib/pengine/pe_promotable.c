@@ -261,6 +261,7 @@ void pe_promotable_internal_constraints(struct pe_resource *clone)
 	struct pe_cluster *c = clone->cluster;
 
 	pe_order_rsc_actions(c, clone, "demoted", clone, "promote", PE_ORD_OPTIONAL);
+	pe_order_rsc_actions(c, clone, "demote", clone, "demoted", PE_ORD_RUNNABLE_LEFT);
 	for (guint i = 0; i < clone->children->len; i++) {
 		struct pe_resource *inst = clone->children->pdata[i];
 

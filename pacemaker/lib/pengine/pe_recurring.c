@@ -242,6 +242,22 @@ static void monitor_for_inactive(struct pe_resource *rsc, unsigned int interval_
 	g_free(key);
 }
 
+/* Whether more than one monitor op has this interval. */
+static bool op_is_duplicate(const struct pe_resource *rsc, unsigned int interval_ms)
+{
+	int found = 0;
+
+	for (guint i = 0; i < rsc->ops_xml->len; i++) {
+		xmlNode *op = rsc->ops_xml->pdata[i];
+
+		if (g_strcmp0(pcmk_xml_attr(op, "name"), "monitor") == 0 &&
+		    pe_interval_ms(pcmk_xml_attr(op, "interval")) == (long long)interval_ms) {
+			found++;
+		}
+	}
+	return found > 1;
+}
+
 void pe_recurring_create(struct pe_resource *rsc)
 {
 	for (guint i = 0; i < rsc->ops_xml->len; i++) {
@@ -254,6 +270,9 @@ void pe_recurring_create(struct pe_resource *rsc)
 		}
 		if (enabled != NULL && !pe_text_is_true(enabled)) {
 			continue;
+		}
+		if (op_is_duplicate(rsc, (unsigned int)ms)) {
+			continue; /* an invalid configuration: none of them runs */
 		}
 		if (op_role(op) == PE_ROLE_STOPPED) {
 			monitor_for_inactive(rsc, (unsigned int)ms);

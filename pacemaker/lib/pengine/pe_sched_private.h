@@ -215,6 +215,7 @@ GHashTable *pe_utilization_colocated_sum(struct pe_resource *rsc);
 /* pe_utilization_orders.c */
 struct pe_action *pe_utilization_load_stopped(struct pe_cluster *c, struct pe_node *node);
 void pe_utilization_constraints(struct pe_resource *rsc);
+void pe_utilization_constraints_all(struct pe_cluster *c);
 bool pe_utilization_load_input_kept(const struct pe_action *first, const struct pe_action *then);
 
 /* pe_config_changes.c */

@@ -4,8 +4,9 @@
  * briefly hold more than its capacity.  Each node gets one
  * "load_stopped_NODE" pseudo-action; stops on the node come before it and
  * starts (or migrations) onto the node after it.  The orderings are made
- * for every node and kept in the graph only where both ends are on the
- * same node.
+ * for every node the resource may run on and kept in the graph only where
+ * both ends are on the same node.  They are made once resources are in
+ * assignment order, which is what numbers the pseudo-actions.
  */
 #include <string.h>
 
@@ -35,8 +36,9 @@ static gint uname_cmp(gconstpointer x, gconstpointer y)
 	return strcmp(a->uname, b->uname);
 }
 
-/* Nodes @rsc may be placed on, by name.  Before node scores are set up
- * every node counts in a symmetric cluster. */
+/* Nodes @rsc may be placed on (including those it is banned from), by
+ * name.  Before node scores are set up every node counts in a symmetric
+ * cluster. */
 static GPtrArray *allowed_by_name(const struct pe_resource *rsc)
 {
 	struct pe_cluster *c = rsc->cluster;
@@ -53,24 +55,19 @@ static GPtrArray *allowed_by_name(const struct pe_resource *rsc)
 	return nodes;
 }
 
-void pe_utilization_constraints(struct pe_resource *rsc)
+static void primitive_constraints(struct pe_resource *rsc)
 {
 	struct pe_cluster *c = rsc->cluster;
 	char *stop = pe_op_key(rsc->id, "stop", 0);
 	char *start = pe_op_key(rsc->id, "start", 0);
 	char *migrate = pe_op_key(rsc->id, "migrate_to", 0);
-	GPtrArray *allowed;
+	GPtrArray *allowed = allowed_by_name(rsc);
 
-	if (!c->utilization_strategy || rsc->variant != PE_PRIMITIVE ||
-	    g_hash_table_size(rsc->utilization) == 0) {
-		goto done;
-	}
 	for (guint i = 0; i < rsc->running_on->len; i++) {
 		struct pe_action *ls = pe_utilization_load_stopped(c, rsc->running_on->pdata[i]);
 
 		pe_order_new(c, rsc, stop, NULL, NULL, NULL, ls, PE_ORD_LOAD);
 	}
-	allowed = allowed_by_name(rsc);
 	for (guint i = 0; i < allowed->len; i++) {
 		struct pe_action *ls = pe_utilization_load_stopped(c, allowed->pdata[i]);
 
@@ -78,10 +75,33 @@ void pe_utilization_constraints(struct pe_resource *rsc)
 		pe_order_new(c, NULL, NULL, ls, rsc, migrate, NULL, PE_ORD_LOAD);
 	}
 	g_ptr_array_free(allowed, TRUE);
-done:
 	g_free(stop);
 	g_free(start);
 	g_free(migrate);
+}
+
+void pe_utilization_constraints(struct pe_resource *rsc)
+{
+	if (!rsc->cluster->utilization_strategy) {
+		return;
+	}
+	if (rsc->variant != PE_PRIMITIVE) {
+		for (guint i = 0; i < rsc->children->len; i++) {
+			pe_utilization_constraints(rsc->children->pdata[i]);
+		}
+		return;
+	}
+	/* Only what uses capacity needs to wait for capacity. */
+	if (rsc->managed && g_hash_table_size(rsc->utilization) > 0) {
+		primitive_constraints(rsc);
+	}
+}
+
+void pe_utilization_constraints_all(struct pe_cluster *c)
+{
+	for (guint i = 0; i < c->resources->len; i++) {
+		pe_utilization_constraints(c->resources->pdata[i]);
+	}
 }
 
 bool pe_utilization_load_input_kept(const struct pe_action *first, const struct pe_action *then)

@@ -129,6 +129,26 @@ static void cancel_wrong_role(struct pe_resource *rsc, struct pe_node *node,
 	g_free(key);
 }
 
+/* Whether the monitor may stay as it is: the resource is not (re)started
+ * here and the monitor already runs (per the history). */
+static bool monitor_already_running(struct pe_resource *rsc, struct pe_node *node,
+				    struct pe_action *start, unsigned int interval_ms)
+{
+	struct pe_action *old;
+	char *key;
+
+	if (start != NULL && !(start->flags & PE_ACT_OPTIONAL)) {
+		return false;
+	}
+	if (!history_has_active(rsc, node, "monitor", interval_ms)) {
+		return false;
+	}
+	key = pe_op_key(rsc->id, "monitor", interval_ms);
+	old = pe_action_find(rsc->cluster, key, node);
+	g_free(key);
+	return old == NULL || !(old->flags & PE_ACT_RESCHEDULE);
+}
+
 static void monitor_for_active(struct pe_resource *rsc, xmlNode *op, unsigned int interval_ms)
 {
 	struct pe_node *node = rsc->assigned;
@@ -136,33 +156,22 @@ static void monitor_for_active(struct pe_resource *rsc, xmlNode *op, unsigned in
 	struct pe_action *start;
 	struct pe_action *mon;
 	char *key;
-	bool optional = true;
+	bool optional;
 
 	if (node == NULL || role == PE_ROLE_STOPPED) {
-		return;
-	}
-	if (role != PE_ROLE_UNKNOWN && role != rsc->next_role &&
-	    !(role == PE_ROLE_STARTED && rsc->next_role == PE_ROLE_UNPROMOTED) &&
-	    !(role == PE_ROLE_UNPROMOTED && rsc->next_role == PE_ROLE_STARTED)) {
-		cancel_wrong_role(rsc, node, interval_ms);
 		return;
 	}
 	key = pe_op_key(rsc->id, "start", 0);
 	start = pe_action_find(rsc->cluster, key, node);
 	g_free(key);
-	if (start != NULL && !(start->flags & PE_ACT_OPTIONAL)) {
-		optional = false;
-	} else if (!history_has_active(rsc, node, "monitor", interval_ms)) {
-		optional = false;
-	} else {
-		struct pe_action *old;
-
-		key = pe_op_key(rsc->id, "monitor", interval_ms);
-		old = pe_action_find(rsc->cluster, key, node);
-		g_free(key);
-		if (old != NULL && (old->flags & PE_ACT_RESCHEDULE)) {
-			optional = false;
+	optional = monitor_already_running(rsc, node, start, interval_ms);
+	/* A monitor with no role is for the unpromoted (or started) role. */
+	if ((role != PE_ROLE_UNKNOWN && role != rsc->next_role) ||
+	    (role == PE_ROLE_UNKNOWN && rsc->next_role == PE_ROLE_PROMOTED)) {
+		if (optional) {
+			cancel_wrong_role(rsc, node, interval_ms);
 		}
+		return;
 	}
 	key = pe_op_key(rsc->id, "monitor", interval_ms);
 	mon = pe_action_custom(rsc->cluster, rsc, key, "monitor", node, optional);

@@ -45,23 +45,18 @@ static bool affects_location(const struct pe_resource *dependent, const struct p
 
 static void collect(struct pe_resource *rsc, const struct pe_resource *orig, GPtrArray *list);
 
-/* The resource itself, then whatever its mandatory colocations tie to it. */
-static void collect_constraints(struct pe_resource *rsc, const struct pe_resource *orig,
-				GPtrArray *list)
+static void follow(struct pe_resource *rsc, const struct pe_resource *holder,
+		   const struct pe_resource *orig, GPtrArray *list)
 {
-	if (listed(list, rsc)) {
-		return;
-	}
-	g_ptr_array_add(list, rsc);
-	for (guint i = 0; i < rsc->coloc_this_with->len; i++) {
-		struct pe_colocation *coloc = rsc->coloc_this_with->pdata[i];
+	for (guint i = 0; i < holder->coloc_this_with->len; i++) {
+		struct pe_colocation *coloc = holder->coloc_this_with->pdata[i];
 
 		if (coloc->primary != orig && affects_location(rsc, coloc->primary, coloc)) {
 			collect(coloc->primary, orig, list);
 		}
 	}
-	for (guint i = 0; i < rsc->coloc_with_this->len; i++) {
-		struct pe_colocation *coloc = rsc->coloc_with_this->pdata[i];
+	for (guint i = 0; i < holder->coloc_with_this->len; i++) {
+		struct pe_colocation *coloc = holder->coloc_with_this->pdata[i];
 
 		/* A clone only ties down a dependent that is a clone too: a
 		 * primitive colocated with it may go to any of its nodes. */
@@ -72,6 +67,21 @@ static void collect_constraints(struct pe_resource *rsc, const struct pe_resourc
 		if (affects_location(coloc->dependent, rsc, coloc)) {
 			collect(coloc->dependent, orig, list);
 		}
+	}
+}
+
+/* The resource itself, then whatever its mandatory colocations tie to it.
+ * A clone instance also answers for the clone's colocations. */
+static void collect_constraints(struct pe_resource *rsc, const struct pe_resource *orig,
+				GPtrArray *list)
+{
+	if (listed(list, rsc)) {
+		return;
+	}
+	g_ptr_array_add(list, rsc);
+	follow(rsc, rsc, orig, list);
+	if (rsc->variant == PE_PRIMITIVE && pe_rsc_is_clone(rsc->parent)) {
+		follow(rsc, rsc->parent, orig, list);
 	}
 }
 

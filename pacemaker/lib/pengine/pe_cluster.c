@@ -105,6 +105,14 @@ struct pe_resource *pe_resource_find(const struct pe_cluster *cluster, const cha
 	return (id == NULL) ? NULL : g_hash_table_lookup(cluster->rsc_by_id, id);
 }
 
+void pe_node_fence(struct pe_node *node, const char *reason)
+{
+	if (!node->unclean && node->fence_reason == NULL) {
+		node->fence_reason = g_strdup(reason);
+	}
+	node->unclean = true;
+}
+
 bool pe_node_available(const struct pe_node *node)
 {
 	return node != NULL && node->online && !node->shutdown && !node->unclean &&
@@ -140,6 +148,7 @@ static void node_free(gpointer data)
 
 	g_free(node->id);
 	g_free(node->uname);
+	g_free(node->fence_reason);
 	if (node->attrs != NULL) {
 		g_hash_table_destroy(node->attrs);
 	}

@@ -118,7 +118,7 @@ static struct pe_action *schedule_fencing(struct pe_cluster *c, struct pe_node *
 {
 	struct pe_action *fence = pe_fence_op(c, node, c->stonith_action, false);
 
-	fence->reason = "node is unclean";
+	fence->reason = node->fence_reason != NULL ? node->fence_reason : "node is unclean";
 	for (guint i = 0; i < c->resources->len; i++) {
 		rsc_fence_ordering(c->resources->pdata[i], fence);
 	}
@@ -162,13 +162,14 @@ static bool needs_shutdown(const struct pe_cluster *c, const struct pe_node *nod
 void pe_fencing_and_shutdowns(struct pe_cluster *c)
 {
 	struct pe_action *dc_down = NULL;
+	bool have_managed = any_managed(c);
 	GPtrArray *fencing = g_ptr_array_new();
 	GPtrArray *shutdowns = g_ptr_array_new();
 
 	for (guint i = 0; i < c->nodes->len; i++) {
 		struct pe_node *node = c->nodes->pdata[i];
 
-		if (node->unclean && c->stonith_enabled) {
+		if (node->unclean && have_managed && can_fence(c, node)) {
 			struct pe_action *fence = schedule_fencing(c, node);
 
 			if (node->is_dc) {

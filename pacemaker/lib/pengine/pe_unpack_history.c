@@ -392,7 +392,10 @@ static enum pe_on_fail on_fail_apply(struct pe_cluster *c, struct pe_resource *r
 	switch (on_fail) {
 	case PE_ON_FAIL_FENCE:
 		if (c->stonith_enabled) {
-			node->unclean = true;
+			char *why = g_strdup_printf("%s failed there", rsc->id);
+
+			pe_node_fence(node, why);
+			g_free(why);
 		}
 		break;
 	case PE_ON_FAIL_STANDBY:
@@ -438,7 +441,10 @@ static void rsc_state_apply(struct pe_cluster *c, struct pe_resource *rsc, struc
 	if (st->role > PE_ROLE_STOPPED && !node->online && !node->maintenance && rsc->managed &&
 	    c->stonith_enabled) {
 		/* Active on a node that left without stopping it. */
-		node->unclean = true;
+		char *why = g_strdup_printf("%s is thought to be active there", rsc->id);
+
+		pe_node_fence(node, why);
+		g_free(why);
 	}
 	on_fail = on_fail_apply(c, rsc, node, h->failed ? st->on_fail : PE_ON_FAIL_IGNORE,
 				st->role);

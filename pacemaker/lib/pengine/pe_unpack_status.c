@@ -54,8 +54,7 @@ static bool attr_set_true(const struct pe_node *node, const char *name)
 static void fence_node(struct pe_cluster *c, struct pe_node *node, const char *why)
 {
 	(void)c;
-	(void)why;
-	node->unclean = true;
+	pe_node_fence(node, why);
 }
 
 /* Membership when fencing is enabled: a node that left unexpectedly is

@@ -69,6 +69,7 @@ struct pe_node {
 	GHashTable *utilization;
 	GPtrArray *running; /* struct pe_resource * active here */
 	bool fence_scheduled;
+	char *fence_reason; /* why it became unclean, first reason only */
 };
 
 struct pe_resource;
@@ -258,6 +259,9 @@ const char *pe_cluster_option(const struct pe_cluster *cluster, const char *name
 
 /* True when the node can run resources (online, not standby, clean...). */
 bool pe_node_available(const struct pe_node *node);
+
+/* Mark @node unclean for @reason (the first reason given is kept). */
+void pe_node_fence(struct pe_node *node, const char *reason);
 
 /* Record a configuration error or warning (printf format) for crm_verify. */
 void pe_config_error(struct pe_cluster *cluster, const char *fmt, ...)

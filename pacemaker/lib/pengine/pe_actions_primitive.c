@@ -235,4 +235,5 @@ void pe_primitive_internal_constraints(struct pe_resource *rsc)
 		pe_order_rsc_actions(c, rsc, "demote", rsc, "stop", PE_ORD_PROMOTED_IMPLIES_FIRST);
 		pe_order_rsc_actions(c, rsc, "start", rsc, "promote", PE_ORD_RUNNABLE_LEFT);
 	}
+	pe_utilization_constraints(rsc);
 }

@@ -347,6 +347,11 @@ void pe_assign_all(struct pe_cluster *c)
 	} else {
 		g_ptr_array_sort(order, priority_cmp);
 	}
+	/* The cluster's own list follows the assignment order, as pacemaker's
+	 * does: actions and the graph come in that order. */
+	for (guint i = 0; i < order->len; i++) {
+		c->resources->pdata[i] = order->pdata[i];
+	}
 	for (guint i = 0; i < order->len; i++) {
 		pe_rsc_assign(order->pdata[i], NULL);
 	}

@@ -69,6 +69,7 @@ static bool place_instance(struct placement *p, struct pe_resource *inst, struct
 		/* Not where it runs: undo, it will be placed with the rest. */
 		memcpy(inst->scores, backup, sizeof(int) * (c->nodes->len + 1));
 		chosen->num_resources--;
+		pe_utilization_release(chosen, inst);
 		inst->assigned = NULL;
 		inst->provisional = true;
 		inst->next_role = PE_ROLE_UNKNOWN;
@@ -77,6 +78,7 @@ static bool place_instance(struct placement *p, struct pe_resource *inst, struct
 
 			if (m->assigned != NULL) {
 				m->assigned->num_resources--;
+				pe_utilization_release(m->assigned, m);
 			}
 			m->assigned = NULL;
 			m->provisional = true;

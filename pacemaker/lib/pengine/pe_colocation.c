@@ -127,7 +127,16 @@ static int scaled(int score, float factor)
 	if (score <= -PE_INFINITY) {
 		return factor > 0 ? -PE_INFINITY : PE_INFINITY;
 	}
-	return (int)(factor * (float)score);
+	{
+		float f = factor * (float)score;
+		int w = (int)(f < 0 ? f - 0.5f : f + 0.5f);
+
+		/* A small factor must not wipe out a small, nonzero score. */
+		if (w == 0 && score != 0) {
+			w = factor > 0 ? 1 : (factor < 0 ? -1 : 0);
+		}
+		return w;
+	}
 }
 
 static bool any_usable(const struct pe_cluster *c, const int *scores)

@@ -40,6 +40,9 @@ static bool input_in_graph(const struct pe_action_edge *e, const struct pe_actio
 	if (e->flags == PE_ORD_NONE) {
 		return false;
 	}
+	if (e->flags == PE_ORD_LOAD && !pe_utilization_load_input_kept(first, then)) {
+		return false;
+	}
 	if (!(first->flags & PE_ACT_RUNNABLE) && (e->flags & PE_ORD_ONE_OR_MORE)) {
 		return false;
 	}

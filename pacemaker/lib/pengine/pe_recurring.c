@@ -182,7 +182,7 @@ static void monitor_for_active(struct pe_resource *rsc, xmlNode *op, unsigned in
 	if (role == PE_ROLE_PROMOTED) {
 		g_hash_table_replace(mon->meta, g_strdup("op_target_rc"), g_strdup("8"));
 	}
-	if (start != NULL && !(start->flags & PE_ACT_RUNNABLE)) {
+	if ((start != NULL && !(start->flags & PE_ACT_RUNNABLE)) || !rsc->managed) {
 		mon->flags &= ~PE_ACT_RUNNABLE;
 	}
 	if (rsc->next_role <= PE_ROLE_STOPPED || !pe_node_available(node)) {
@@ -216,7 +216,8 @@ static void monitor_for_inactive(struct pe_resource *rsc, unsigned int interval_
 	struct pe_node *target = rsc->next_role > PE_ROLE_STOPPED ? rsc->assigned : NULL;
 	char *key;
 
-	if (rsc->parent != NULL && pe_rsc_top(rsc)->variant == PE_CLONE && !pe_rsc_top(rsc)->unique) {
+	if (rsc->parent != NULL && pe_rsc_top(rsc)->variant == PE_CLONE &&
+	    !pe_rsc_top(rsc)->unique) {
 		return; /* not supported for anonymous clones */
 	}
 	if (target != NULL && history_has_active(rsc, target, "monitor", interval_ms)) {
@@ -269,6 +270,10 @@ static bool op_is_duplicate(const struct pe_resource *rsc, unsigned int interval
 
 void pe_recurring_create(struct pe_resource *rsc)
 {
+	if (rsc->blocked || rsc->maintenance ||
+	    (rsc->assigned != NULL && rsc->assigned->maintenance)) {
+		return;
+	}
 	for (guint i = 0; i < rsc->ops_xml->len; i++) {
 		xmlNode *op = rsc->ops_xml->pdata[i];
 		long long ms = pe_interval_ms(pcmk_xml_attr(op, "interval"));

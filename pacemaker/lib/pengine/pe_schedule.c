@@ -24,8 +24,18 @@
 
 #include "pe_sched_private.h"
 
+static gint by_priority(gconstpointer x, gconstpointer y)
+{
+	const struct pe_resource *a = *(const struct pe_resource *const *)x;
+	const struct pe_resource *b = *(const struct pe_resource *const *)y;
+
+	return a->priority == b->priority ? 0 : (a->priority > b->priority ? -1 : 1);
+}
+
 static void internal_constraints(struct pe_cluster *c)
 {
+	/* Resources are handled by priority from here on (a stable sort). */
+	g_ptr_array_sort(c->resources, by_priority);
 	for (guint i = 0; i < c->all_resources->len; i++) {
 		struct pe_resource *rsc = c->all_resources->pdata[i];
 

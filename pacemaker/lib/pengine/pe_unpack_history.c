@@ -446,8 +446,8 @@ static void rsc_state_apply(struct pe_cluster *c, struct pe_resource *rsc, struc
 		pe_node_fence(node, why);
 		g_free(why);
 	}
-	on_fail = on_fail_apply(c, rsc, node, h->failed ? st->on_fail : PE_ON_FAIL_IGNORE,
-				st->role);
+	on_fail =
+		on_fail_apply(c, rsc, node, h->failed ? st->on_fail : PE_ON_FAIL_IGNORE, st->role);
 	if (st->role <= PE_ROLE_STOPPED) {
 		/* Old histories name stopped instances by number: forget it. */
 		if (rsc->history_id != NULL && strchr(rsc->history_id, ':') != NULL) {

@@ -222,23 +222,39 @@ static void check_entry(struct pe_resource *rsc, struct pe_node *node, xmlNode *
 	g_ptr_array_free(ops, TRUE);
 }
 
-/* Primitives the history entry @id names: by id, or anonymous instances
- * known by that name. */
-static void entry_resources(struct pe_cluster *c, const char *id, GPtrArray *out)
+/* Primitives by the name history knows them by: their id, or for
+ * anonymous instances the name found in history. */
+static GHashTable *history_names(struct pe_cluster *c)
 {
+	GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+						  (GDestroyNotify)g_ptr_array_unref);
+
 	for (guint i = 0; i < c->all_resources->len; i++) {
 		struct pe_resource *rsc = c->all_resources->pdata[i];
+		const char *keys[2] = {rsc->id, rsc->history_id};
 
-		if (rsc->variant == PE_PRIMITIVE &&
-		    (strcmp(rsc->id, id) == 0 || g_strcmp0(rsc->history_id, id) == 0)) {
-			g_ptr_array_add(out, rsc);
+		if (rsc->variant != PE_PRIMITIVE) {
+			continue;
+		}
+		for (int k = 0; k < 2 && keys[k] != NULL; k++) {
+			GPtrArray *list = g_hash_table_lookup(names, keys[k]);
+
+			if (list == NULL) {
+				list = g_ptr_array_new();
+				g_hash_table_insert(names, (gpointer)keys[k], list);
+			}
+			if (list->len == 0 || list->pdata[list->len - 1] != rsc) {
+				g_ptr_array_add(list, rsc);
+			}
 		}
 	}
+	return names;
 }
 
 void pe_config_changes_check(struct pe_cluster *c)
 {
 	xmlNode *status = pcmk_xml_first_child(c->cib, "status");
+	GHashTable *names = history_names(c);
 
 	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
 	     s = pcmk_xml_next(s, true)) {
@@ -252,16 +268,16 @@ void pe_config_changes_check(struct pe_cluster *c)
 		}
 		for (xmlNode *e = pcmk_xml_first_child(lrm, "lrm_resource"); e != NULL;
 		     e = pcmk_xml_next(e, true)) {
-			GPtrArray *list = g_ptr_array_new();
+			const char *id = pcmk_xml_attr(e, "id");
+			GPtrArray *list = id == NULL ? NULL : g_hash_table_lookup(names, id);
 
-			if (pcmk_xml_first_child(e, NULL) != NULL &&
-			    pcmk_xml_attr(e, "id") != NULL) {
-				entry_resources(c, pcmk_xml_attr(e, "id"), list);
+			if (pcmk_xml_first_child(e, NULL) == NULL) {
+				continue;
 			}
-			for (guint i = 0; i < list->len; i++) {
+			for (guint i = 0; list != NULL && i < list->len; i++) {
 				check_entry(list->pdata[i], node, e);
 			}
-			g_ptr_array_free(list, TRUE);
 		}
 	}
+	g_hash_table_destroy(names);
 }

@@ -545,28 +545,16 @@ static struct pe_resource *anonymous_instance(struct pe_resource *clone, struct 
 	return free_inst;
 }
 
+/* The clone whose primitive (or cloned group member) is called @base,
+ * found through its first instance "base:0". */
 static struct pe_resource *clone_of_base(struct pe_cluster *c, const char *base)
 {
-	for (guint i = 0; i < c->resources->len; i++) {
-		struct pe_resource *top = c->resources->pdata[i];
-		struct pe_resource *tmpl;
+	char *first = g_strdup_printf("%s:0", base);
+	struct pe_resource *inst = pe_resource_find(c, first);
+	struct pe_resource *top = inst == NULL ? NULL : pe_rsc_top(inst);
 
-		if (top->variant != PE_CLONE || top->children->len == 0) {
-			continue;
-		}
-		tmpl = top->children->pdata[0];
-		if (tmpl->variant == PE_PRIMITIVE && strcmp(tmpl->base_id, base) == 0) {
-			return top;
-		}
-		for (guint j = 0; tmpl->variant == PE_GROUP && j < tmpl->children->len; j++) {
-			struct pe_resource *m = tmpl->children->pdata[j];
-
-			if (strcmp(m->base_id, base) == 0) {
-				return top;
-			}
-		}
-	}
-	return NULL;
+	g_free(first);
+	return top != NULL && top->variant == PE_CLONE ? top : NULL;
 }
 
 static struct pe_resource *orphan_create(struct pe_cluster *c, xmlNode *lrm_rsc, const char *id)

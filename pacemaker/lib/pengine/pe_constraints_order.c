@@ -177,6 +177,38 @@ static void order_within_set(struct pe_cluster *c, struct order_set *s, enum ord
 	}
 }
 
+/* "Any one of @a, then @b": a pseudo-action that can run as soon as one
+ * member of @a can, before every member of @b. */
+static void order_any_of(struct pe_cluster *c, struct order_set *a, struct order_set *b,
+			 enum order_kind kind)
+{
+	char *key = g_strdup_printf("one-or-more:%s", pcmk_xml_attr(a->xml, "id"));
+	struct pe_action *any = pe_action_find(c, key, NULL);
+	unsigned int flags = order_flags(kind, a->task, SYMMETRIC) | PE_ORD_RUNNABLE_LEFT;
+
+	if (any == NULL) {
+		any = pe_action_custom(c, NULL, key, key, NULL, true);
+		any->flags |= PE_ACT_PSEUDO | PE_ACT_RUNNABLE;
+		any->required_runnable_before = 1;
+	}
+	for (guint i = 0; i < a->members->len; i++) {
+		struct pe_resource *rsc = a->members->pdata[i];
+		char *k = pe_op_key(rsc->id, a->task, 0);
+
+		pe_order_new(c, rsc, k, NULL, NULL, NULL, any,
+			     PE_ORD_ONE_OR_MORE | PE_ORD_IMPLIES_THEN_PRINTED);
+		g_free(k);
+	}
+	for (guint j = 0; j < b->members->len; j++) {
+		struct pe_resource *rsc = b->members->pdata[j];
+		char *k = pe_op_key(rsc->id, b->task, 0);
+
+		pe_order_new(c, NULL, NULL, any, rsc, k, NULL, flags);
+		g_free(k);
+	}
+	g_free(key);
+}
+
 /* An ordering from every member of @a (or its last, when sequential) to
  * every member of @b (or its first). */
 static void order_between_sets(struct pe_cluster *c, struct order_set *a, struct order_set *b,
@@ -185,6 +217,10 @@ static void order_between_sets(struct pe_cluster *c, struct order_set *a, struct
 	guint a_from = a->sequential && a->members->len > 0 ? a->members->len - 1 : 0;
 	guint b_to = b->sequential ? (b->members->len > 0 ? 1 : 0) : b->members->len;
 
+	if (!a->require_all) {
+		order_any_of(c, a, b, kind);
+		return;
+	}
 	for (guint i = a_from; i < a->members->len; i++) {
 		for (guint j = 0; j < b_to; j++) {
 			order_pair(c, a->members->pdata[i], a->task, b->members->pdata[j], b->task,

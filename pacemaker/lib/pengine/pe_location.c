@@ -166,7 +166,7 @@ static void failure_threshold_check(struct pe_cluster *c, struct pe_resource *rs
 	for (guint i = 0; i < rsc->children->len; i++) {
 		failure_threshold_check(c, rsc->children->pdata[i], node);
 	}
-	if (rsc->children->len > 0 || rsc->migration_threshold == 0) {
+	if (rsc->children->len > 0 || rsc->migration_threshold == 0 || rsc->failure_ignored) {
 		return;
 	}
 	if (rsc->parent != NULL && pe_rsc_is_clone(pe_rsc_top(rsc)) && !pe_rsc_top(rsc)->unique) {

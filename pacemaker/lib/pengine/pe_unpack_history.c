@@ -204,6 +204,7 @@ static void op_failure(struct pe_cluster *c, struct pe_resource *rsc, struct op_
 
 	st->last_failure = op;
 	if (f == PE_ON_FAIL_IGNORE) {
+		rsc->failure_ignored = true;
 		op_success(st, task, interval_ms == 0 && strcmp(task, "monitor") == 0, RC_OK);
 		return;
 	}

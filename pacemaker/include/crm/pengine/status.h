@@ -131,6 +131,7 @@ struct pe_resource {
 	bool stop_if_failed;
 	bool start_pending;
 	bool multiply_active;
+	bool failure_ignored; /* a failure with on-fail=ignore: no threshold */
 
 	enum pe_role role;        /* current */
 	enum pe_role next_role;   /* decided */

@@ -236,6 +236,12 @@ static bool failure_expired(struct pe_cluster *c, struct pe_resource *rsc, struc
 	if (probe && (rc == RC_OK || rc == RC_NOT_RUNNING || rc == RC_PROMOTED)) {
 		return false;
 	}
+	if (op_on_fail(c, rsc, pcmk_xml_attr(op, "operation"),
+		       (unsigned int)op_attr_ll(op, "interval", 0)) == PE_ON_FAIL_BLOCK) {
+		/* A blocked failure never expires. */
+		rsc->failure_timeout = 0;
+		return false;
+	}
 	raw = pe_rsc_fail_count(c, rsc, node, NULL, false);
 	effective = pe_rsc_fail_count(c, rsc, node, NULL, true);
 	if (raw > 0 && effective > 0) {
@@ -380,6 +386,34 @@ static void ban(struct pe_cluster *c, struct pe_resource *rsc, struct pe_node *n
 	}
 }
 
+/* A resource active on more than one node, as multiple-active says:
+ * stop_start (the default) is handled when scheduling. */
+static void multiply_active(struct pe_cluster *c, struct pe_resource *rsc)
+{
+	const char *how = pe_rsc_meta(rsc, "multiple-active");
+
+	if (how == NULL) {
+		return;
+	}
+	if (strcmp(how, "stop_only") == 0) {
+		for (guint i = 0; i < c->nodes->len; i++) {
+			pe_location_add(c, "multiple-active", rsc, c->nodes->pdata[i], -PE_INFINITY);
+		}
+	} else if (strcmp(how, "block") == 0) {
+		rsc->managed = false;
+		rsc->blocked = true;
+		if (rsc->parent != NULL && rsc->parent->variant == PE_GROUP &&
+		    g_strcmp0(pe_rsc_meta(rsc->parent, "multiple-active"), "block") == 0) {
+			for (guint i = 0; i < rsc->parent->children->len; i++) {
+				struct pe_resource *m = rsc->parent->children->pdata[i];
+
+				m->managed = false;
+				m->blocked = true;
+			}
+		}
+	}
+}
+
 /* Apply what the history says: the resource is active here, failed... */
 /* What the final on-fail of a node's history does to the resource and
  * the node.  On an unclean node nothing: fencing takes care of it. */
@@ -458,6 +492,9 @@ static void rsc_state_apply(struct pe_cluster *c, struct pe_resource *rsc, struc
 		return;
 	}
 	add_running(rsc, node);
+	if (rsc->running_on->len > 1) {
+		multiply_active(c, rsc);
+	}
 	if (st->role > rsc->role) {
 		rsc->role = st->role;
 	}

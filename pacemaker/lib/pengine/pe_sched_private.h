@@ -106,6 +106,7 @@ int pe_unpack_resources(struct pe_cluster *c, xmlNode *resources);
 void pe_unpack_status(struct pe_cluster *c, xmlNode *status);
 void pe_unpack_history(struct pe_cluster *c, struct pe_node *node, xmlNode *lrm_resources);
 void pe_unpack_constraints(struct pe_cluster *c, xmlNode *constraints);
+struct pe_resource *pe_clone_orphan_instance(struct pe_cluster *c, struct pe_resource *clone);
 bool pe_text_is_true(const char *text);
 long long pe_interval_ms(const char *text);
 struct pe_rule_input;

@@ -583,16 +583,30 @@ static struct pe_resource *anonymous_instance(struct pe_resource *clone, struct 
 	return free_inst;
 }
 
-/* The clone whose primitive (or cloned group member) is called @base,
- * found through its first instance "base:0". */
+/* The clone whose primitive (or cloned group member) is called @base. */
 static struct pe_resource *clone_of_base(struct pe_cluster *c, const char *base)
 {
-	char *first = g_strdup_printf("%s:0", base);
-	struct pe_resource *inst = pe_resource_find(c, first);
-	struct pe_resource *top = inst == NULL ? NULL : pe_rsc_top(inst);
+	return g_hash_table_lookup(c->clone_bases, base);
+}
 
-	g_free(first);
-	return top != NULL && top->variant == PE_CLONE ? top : NULL;
+/* History of an instance the clone does not have (beyond clone-max): an
+ * orphan instance of the clone, to be stopped. */
+static struct pe_resource *orphan_instance(struct pe_cluster *c, struct pe_resource *clone,
+					   const char *base)
+{
+	struct pe_resource *inst = pe_clone_orphan_instance(c, clone);
+
+	if (inst == NULL || inst->variant == PE_PRIMITIVE) {
+		return inst;
+	}
+	for (guint i = 0; i < inst->children->len; i++) {
+		struct pe_resource *m = inst->children->pdata[i];
+
+		if (strcmp(m->base_id, base) == 0) {
+			return m;
+		}
+	}
+	return NULL;
 }
 
 static struct pe_resource *orphan_create(struct pe_cluster *c, xmlNode *lrm_rsc, const char *id)
@@ -631,6 +645,11 @@ static struct pe_resource *rsc_of_history(struct pe_cluster *c, struct pe_node *
 	clone = clone_of_base(c, base);
 	if (clone != NULL && !clone->unique) {
 		rsc = anonymous_instance(clone, node, base);
+		if (rsc == NULL) {
+			rsc = orphan_instance(c, clone, base);
+		}
+	} else if (clone != NULL && rsc == NULL) {
+		rsc = orphan_instance(c, clone, base);
 	} else if (clone == NULL || rsc == NULL || rsc->variant != PE_PRIMITIVE) {
 		rsc = NULL;
 	}

@@ -236,6 +236,24 @@ static void clone_settings(struct pe_cluster *c, struct pe_resource *clone, bool
 	}
 }
 
+/* Remember which clone a primitive (or cloned group member) id belongs to,
+ * for history that names more instances than there are. */
+static void clone_bases_add(struct pe_cluster *c, struct pe_resource *clone, xmlNode *child_xml)
+{
+	const char *id = pcmk_xml_attr(child_xml, "id");
+
+	if (id != NULL) {
+		g_hash_table_replace(c->clone_bases, (gpointer)id, clone);
+	}
+	for (xmlNode *m = pcmk_xml_first_child(child_xml, "primitive"); m != NULL;
+	     m = pcmk_xml_next(m, true)) {
+		if (pcmk_xml_attr(m, "id") != NULL) {
+			g_hash_table_replace(c->clone_bases, (gpointer)pcmk_xml_attr(m, "id"),
+					     clone);
+		}
+	}
+}
+
 static struct pe_resource *clone_unpack(struct pe_cluster *c, xmlNode *xml, const char *id,
 					bool promotable)
 {
@@ -255,6 +273,7 @@ static struct pe_resource *clone_unpack(struct pe_cluster *c, xmlNode *xml, cons
 		pe_config_error(c, "Clone %s has no primitive or group to clone", id);
 		return clone;
 	}
+	clone_bases_add(c, clone, child_xml);
 	for (int i = 0; i < clone->clone_max; i++) {
 		char suffix[16];
 		struct pe_resource *inst;
@@ -314,6 +333,43 @@ int pe_unpack_resources(struct pe_cluster *c, xmlNode *resources)
 				   "been defined");
 	}
 	return 0;
+}
+
+static void mark_orphan(struct pe_cluster *c, struct pe_resource *rsc)
+{
+	rsc->orphan = true;
+	rsc->next_role = PE_ROLE_STOPPED;
+	if (!c->stop_orphan_resources) {
+		rsc->managed = false;
+	}
+	for (guint i = 0; i < rsc->children->len; i++) {
+		mark_orphan(c, rsc->children->pdata[i]);
+	}
+}
+
+struct pe_resource *pe_clone_orphan_instance(struct pe_cluster *c, struct pe_resource *clone)
+{
+	xmlNode *child_xml = NULL;
+	struct pe_resource *inst;
+	char suffix[16];
+
+	for (xmlNode *x = pcmk_xml_first_child(clone->xml, NULL); x != NULL;
+	     x = pcmk_xml_next(x, false)) {
+		if (pcmk_xml_is(x, "primitive") || pcmk_xml_is(x, "group")) {
+			child_xml = x;
+			break;
+		}
+	}
+	if (child_xml == NULL) {
+		return NULL;
+	}
+	g_snprintf(suffix, sizeof(suffix), ":%u", clone->children->len);
+	inst = rsc_unpack(c, child_xml, clone, suffix);
+	if (inst != NULL) {
+		g_ptr_array_add(clone->children, inst);
+		mark_orphan(c, inst);
+	}
+	return inst;
 }
 
 bool pe_rsc_is_clone(const struct pe_resource *rsc)

@@ -222,6 +222,7 @@ struct pe_cluster {
 	GPtrArray *resources;     /* top-level, CIB order */
 	GPtrArray *all_resources; /* every resource incl. children */
 	GHashTable *rsc_by_id;    /* id (and clone instance ids) -> rsc */
+	GHashTable *clone_bases;  /* id of a cloned primitive or member -> clone */
 	GPtrArray *locations;
 	GPtrArray *colocations;
 	GPtrArray *orderings_xml; /* rsc_order elements, unpacked later */

@@ -546,39 +546,77 @@ static void ops_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct pe_
 	rsc_state_apply(c, rsc, node, &st, h);
 }
 
-/* An instance of anonymous clone @clone for history on @node: one already
- * active there, else the first one not active anywhere. */
+/* The member of instance @inst that history calls @base. */
+static struct pe_resource *instance_member(struct pe_resource *inst, const char *base)
+{
+	if (inst->variant == PE_PRIMITIVE) {
+		return strcmp(inst->base_id, base) == 0 ? inst : NULL;
+	}
+	for (guint j = 0; j < inst->children->len; j++) {
+		struct pe_resource *m = inst->children->pdata[j];
+
+		if (strcmp(m->base_id, base) == 0) {
+			return m;
+		}
+	}
+	return NULL;
+}
+
+static bool active_on(const struct pe_resource *rsc, const struct pe_node *node)
+{
+	for (guint k = 0; k < rsc->running_on->len; k++) {
+		if (rsc->running_on->pdata[k] == node) {
+			return true;
+		}
+	}
+	return rsc->pending_node == node;
+}
+
+/* The instance of anonymous clone @clone that history on @node belongs to,
+ * as pacemaker picks it: one already active there (unless that one already
+ * has history there: then the entry is an orphan), else the first
+ * instance not active anywhere.  NULL: an orphan. */
 static struct pe_resource *anonymous_instance(struct pe_resource *clone, struct pe_node *node,
 					      const char *base)
 {
 	struct pe_resource *free_inst = NULL;
+	bool skip_inactive = false;
 
 	for (guint i = 0; i < clone->children->len; i++) {
 		struct pe_resource *inst = clone->children->pdata[i];
-		struct pe_resource *match = inst;
+		struct pe_resource *match;
 
-		if (inst->variant == PE_GROUP) {
-			match = NULL;
-			for (guint j = 0; j < inst->children->len; j++) {
-				struct pe_resource *m = inst->children->pdata[j];
-
-				if (strcmp(m->base_id, base) == 0) {
-					match = m;
-				}
-			}
-			if (match == NULL) {
-				return NULL;
-			}
+		if (inst->orphan) {
+			continue;
 		}
-		for (guint k = 0; k < inst->running_on->len; k++) {
-			if (inst->running_on->pdata[k] == node) {
+		if (inst->running_on->len > 0 || inst->pending_node != NULL) {
+			if (!active_on(inst, node)) {
+				continue;
+			}
+			match = instance_member(inst, base);
+			if (match != NULL && match->running_on->len > 0) {
+				skip_inactive = true;
+				continue;
+			}
+			if (match != NULL) {
 				return match;
 			}
+		} else if (!skip_inactive && free_inst == NULL && !inst->blocked) {
+			free_inst = instance_member(inst, base);
+			if (free_inst != NULL && free_inst->pending_node != NULL &&
+			    free_inst->pending_node != node) {
+				free_inst = NULL;
+			}
 		}
-		if (free_inst == NULL && inst->running_on->len == 0 &&
-		    (inst->pending_node == NULL || inst->pending_node == node)) {
-			free_inst = match;
-		}
+	}
+	if (skip_inactive || free_inst == NULL) {
+		return NULL;
+	}
+	/* Unless the clone runs everywhere, an instance that does not need
+	 * fencing is not worth an instance number on a lost node. */
+	if (!free_inst->requires_fencing && (!node->online || node->unclean) &&
+	    clone->clone_max != (int)clone->cluster->nodes->len) {
+		return NULL;
 	}
 	return free_inst;
 }

@@ -57,54 +57,65 @@ static void fence_node(struct pe_cluster *c, struct pe_node *node, const char *w
 	pe_node_fence(node, why);
 }
 
-/* Membership when fencing is enabled: a node that left unexpectedly is
- * unclean and must be fenced. */
-static void online_status_fencing(struct pe_cluster *c, struct pe_node *node, xmlNode *state)
+static bool in_ccm_true(xmlNode *state)
 {
-	bool member = in_membership(state);
-	bool crmd = peer_online(state);
-	bool exp_down = attr_is(state, "expected", "down");
-	bool join_member = attr_is(state, "join", "member");
-	bool terminate = attr_set_true(node, "terminate");
-
-	node->unclean = false;
-	if (node->shutdown && exp_down && !crmd) {
-		/* A clean shutdown that completed. */
-	} else if (!member && exp_down) {
-		/* Down as expected. */
-	} else if (member && crmd && join_member && !terminate) {
-		node->online = true;
-	} else if (terminate && !exp_down) {
-		fence_node(c, node, "termination was requested");
-	} else if (!member) {
-		if (!exp_down) {
-			fence_node(c, node, "peer is no longer part of the cluster");
-		}
-	} else if (!crmd) {
-		if (!exp_down) {
-			fence_node(c, node, "peer process is no longer available");
-		}
-	} else if (attr_is(state, "join", "down") || attr_is(state, "join", "pending")) {
-		node->pending = true;
-	} else if (attr_is(state, "join", "banned")) {
-		fence_node(c, node, "peer was in an unknown state");
-	} else {
-		node->pending = true;
-	}
-	if (terminate && node->online) {
-		node->online = false;
-		fence_node(c, node, "termination was requested");
-	}
+	return pcmk_xml_attr(state, "in_ccm") != NULL && in_membership(state);
 }
 
-static void online_status_no_fencing(struct pe_node *node, xmlNode *state)
+/* Membership when fencing is enabled (pacemaker's rules, in its order): a
+ * node that left unexpectedly is unclean and must be fenced.  Returns
+ * whether the node counts as online. */
+static bool online_status_fencing(struct pe_cluster *c, struct pe_node *node, xmlNode *state)
 {
-	node->unclean = false;
-	if (in_membership(state) && peer_online(state) && attr_is(state, "join", "member")) {
-		node->online = true;
-	} else if (in_membership(state) && peer_online(state)) {
-		node->pending = true;
+	const char *join = pcmk_xml_attr(state, "join");
+	bool member = in_ccm_true(state);
+	bool crmd = peer_online(state);
+	bool exp_down = !attr_is(state, "expected", "member");
+	bool terminate = attr_set_true(node, "terminate");
+
+	if (node->shutdown) {
+		return crmd;
 	}
+	if (pcmk_xml_attr(state, "in_ccm") == NULL) {
+		fence_node(c, node, "peer has not been seen by the cluster");
+	} else if (g_strcmp0(join, "banned") == 0) {
+		fence_node(c, node, "peer failed Pacemaker membership criteria");
+	} else if (!terminate && exp_down) {
+		if (member || crmd) {
+			node->standby = true;
+			node->pending = true;
+		}
+	} else if (terminate && g_strcmp0(join, "down") == 0 && !member && !crmd) {
+		return false; /* was just fenced */
+	} else if (!member) {
+		fence_node(c, node, "peer is no longer part of the cluster");
+	} else if (!crmd) {
+		fence_node(c, node, "peer process is no longer available");
+	} else if (terminate) {
+		fence_node(c, node, "termination was requested");
+	} else if (g_strcmp0(join, "member") == 0) {
+		/* active */
+	} else if (g_strcmp0(join, "pending") == 0 || g_strcmp0(join, "down") == 0) {
+		node->standby = true;
+		node->pending = true;
+	} else {
+		fence_node(c, node, "peer was in an unknown state");
+	}
+	return member;
+}
+
+static bool online_status_no_fencing(struct pe_cluster *c, struct pe_node *node, xmlNode *state)
+{
+	if (!in_ccm_true(state)) {
+		return false;
+	}
+	if (peer_online(state)) {
+		return attr_is(state, "join", "member");
+	}
+	if (node->expected_up) {
+		fence_node(c, node, "peer is unexpectedly down");
+	}
+	return false;
 }
 
 static void transient_attrs_unpack(struct pe_cluster *c, struct pe_node *node, xmlNode *state)
@@ -141,17 +152,12 @@ static void node_flags_from_attrs(struct pe_node *node)
 static void node_state_unpack(struct pe_cluster *c, struct pe_node *node, xmlNode *state)
 {
 	node->unseen = false;
-	node->expected_up = attr_is(state, "expected", "member");
+	node->unclean = false;
 	transient_attrs_unpack(c, node, state);
 	node_flags_from_attrs(node);
-	if (c->stonith_enabled) {
-		online_status_fencing(c, node, state);
-	} else {
-		online_status_no_fencing(node, state);
-	}
-	if (node->unclean) {
-		node->online = false;
-	}
+	node->expected_up = !node->shutdown && attr_is(state, "expected", "member");
+	node->online = c->stonith_enabled ? online_status_fencing(c, node, state)
+					  : online_status_no_fencing(c, node, state);
 }
 
 static struct pe_node *node_of_state(struct pe_cluster *c, xmlNode *state)
@@ -184,6 +190,15 @@ void pe_unpack_status(struct pe_cluster *c, xmlNode *status)
 
 		if (node != NULL && !node->remote) {
 			node_state_unpack(c, node, s);
+		}
+	}
+	if (!c->have_quorum && c->no_quorum_policy == PE_NOQ_SUICIDE) {
+		for (guint i = 0; i < c->nodes->len; i++) {
+			struct pe_node *node = c->nodes->pdata[i];
+
+			if (node->online) {
+				fence_node(c, node, "cluster does not have quorum");
+			}
 		}
 	}
 	/* History only after every node's membership is known. */

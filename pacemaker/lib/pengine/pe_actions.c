@@ -82,8 +82,12 @@ static void runnable_update(struct pe_cluster *c, struct pe_action *a)
 		pe_action_set_flag(a, PE_ACT_RUNNABLE, false);
 		return;
 	}
-	if (!a->node->online && !(pe_action_is_stop(a) && a->node->unclean)) {
+	if (!a->node->online) {
+		/* Only fencing can complete a stop there. */
 		pe_action_set_flag(a, PE_ACT_RUNNABLE, false);
+		if (rsc != NULL && rsc->managed && pe_action_is_stop(a) && !a->node->unclean) {
+			pe_node_fence(a->node, "stop is unrunnable");
+		}
 		return;
 	}
 	if (a->node->pending) {

@@ -8,30 +8,12 @@
 
 #include "pe_sched_private.h"
 
-/* A history entry makes the state known, unless all it holds is a probe
- * still in flight. */
-static bool history_known(const struct pe_rsc_history *h)
-{
-	for (guint i = 0; i < h->ops->len; i++) {
-		xmlNode *op = h->ops->pdata[i];
-		long long status = 0, interval = 0;
-
-		pcmk_xml_attr_int(op, "op-status", &status);
-		pcmk_xml_attr_int(op, "interval", &interval);
-		if (!(status == -1 && interval == 0 &&
-		      g_strcmp0(pcmk_xml_attr(op, "operation"), "monitor") == 0)) {
-			return true;
-		}
-	}
-	return false;
-}
-
 static bool known_on(const struct pe_resource *rsc, const struct pe_node *node)
 {
 	for (guint i = 0; i < rsc->history->len; i++) {
 		const struct pe_rsc_history *h = rsc->history->pdata[i];
 
-		if (h->node == node && history_known(h)) {
+		if (h->node == node && h->known) {
 			return true;
 		}
 	}

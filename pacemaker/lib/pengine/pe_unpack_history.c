@@ -540,6 +540,7 @@ static void ops_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct pe_
 		op_unpack(c, rsc, &st, ops->pdata[i]);
 	}
 	g_ptr_array_free(ops, TRUE);
+	h->known = h->known || st.role != PE_ROLE_UNKNOWN;
 	if (st.role == PE_ROLE_UNKNOWN) {
 		st.role = PE_ROLE_STOPPED;
 	}

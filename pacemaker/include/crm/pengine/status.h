@@ -84,6 +84,8 @@ struct pe_rsc_history {
 	bool failed;       /* the last relevant result was a failure */
 	bool pending;      /* an operation is in flight */
 	bool start_failed; /* start failed here (start-failure-is-fatal) */
+	bool known;        /* the history tells the state (not just a pending or
+			    * expired probe) */
 	enum pe_on_fail on_fail;
 	xmlNode *last_op; /* newest relevant lrm_rsc_op */
 	GPtrArray *ops;   /* lrm_rsc_op elements, sorted by call id */

@@ -108,6 +108,24 @@ static void runnable_update(struct pe_cluster *c, struct pe_action *a)
 	pe_action_set_flag(a, PE_ACT_RUNNABLE, false);
 }
 
+const char *pe_op_timeout(const struct pe_cluster *c, xmlNode *op_config)
+{
+	const char *timeout = pcmk_xml_attr(op_config, "timeout");
+	xmlNode *meta;
+
+	if (timeout != NULL || c->op_defaults_xml == NULL) {
+		return timeout;
+	}
+	meta = pcmk_xml_first_child(c->op_defaults_xml, "meta_attributes");
+	for (xmlNode *nv = pcmk_xml_first_child(meta, "nvpair"); nv != NULL;
+	     nv = pcmk_xml_next(nv, true)) {
+		if (g_strcmp0(pcmk_xml_attr(nv, "name"), "timeout") == 0) {
+			timeout = pcmk_xml_attr(nv, "value");
+		}
+	}
+	return timeout;
+}
+
 static void meta_defaults(struct pe_cluster *c, struct pe_action *a)
 {
 	xmlNode *op = NULL;
@@ -118,17 +136,7 @@ static void meta_defaults(struct pe_cluster *c, struct pe_action *a)
 				      a->interval_ms);
 	}
 	a->op_xml = op;
-	timeout = pcmk_xml_attr(op, "timeout");
-	if (timeout == NULL && c->op_defaults_xml != NULL) {
-		xmlNode *meta = pcmk_xml_first_child(c->op_defaults_xml, "meta_attributes");
-
-		for (xmlNode *nv = pcmk_xml_first_child(meta, "nvpair"); nv != NULL;
-		     nv = pcmk_xml_next(nv, true)) {
-			if (g_strcmp0(pcmk_xml_attr(nv, "name"), "timeout") == 0) {
-				timeout = pcmk_xml_attr(nv, "value");
-			}
-		}
-	}
+	timeout = pe_op_timeout(c, op);
 	if (timeout == NULL && a->rsc != NULL && a->interval_ms == 0 &&
 	    strcmp(a->task, "monitor") == 0) {
 		/* A probe takes the timeout of the resource's first monitor. */
@@ -252,10 +260,11 @@ struct pe_action *pe_action_custom(struct pe_cluster *c, struct pe_resource *rsc
 		} else {
 			runnable_update(c, a);
 		}
-		if (!rsc->managed && rsc->variant == PE_PRIMITIVE && strcmp(task, "monitor") != 0 &&
-		    strcmp(task, "cancel") != 0) {
+		/* An unmanaged resource's one-time actions are only ever optional
+		 * (they stay runnable: they are simply never sent). */
+		if (!rsc->managed && rsc->variant == PE_PRIMITIVE && a->interval_ms == 0 &&
+		    a->node != NULL) {
 			a->flags |= PE_ACT_OPTIONAL;
-			a->flags &= ~PE_ACT_RUNNABLE;
 		}
 	}
 	return a;

@@ -5,6 +5,7 @@
  * digest no longer matches restart the resource or reschedule the
  * monitor.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <crm/common/xml.h>
@@ -121,7 +122,7 @@ static void definition_changed(struct pe_resource *rsc, struct pe_node *node, xm
 	const char *config_task = interval_ms == 0 ? "start" : task;
 	xmlNode *config = pe_rsc_op_config(rsc, config_task, interval_ms);
 	GHashTable *op_params = op_params_of(c, config);
-	const char *timeout = pcmk_xml_attr(config, "timeout");
+	const char *timeout = pe_op_timeout(c, config);
 	char *timeout_ms = NULL;
 	unsigned int flags = (c->sanitized ? PE_DIGEST_SANITIZED : 0) |
 			     (rsc->is_fencing ? PE_DIGEST_FENCE_DEVICE : 0);
@@ -139,7 +140,7 @@ static void definition_changed(struct pe_resource *rsc, struct pe_node *node, xm
 	} else if (r == PE_DIGEST_ALL || r == PE_DIGEST_UNKNOWN) {
 		if (interval_ms > 0) {
 			char *key = pe_op_key(rsc->id, task, interval_ms);
-			struct pe_action *mon = pe_action_custom(c, rsc, key, task, node, false);
+			struct pe_action *mon = pe_action_custom(c, rsc, key, task, node, true);
 
 			mon->flags |= PE_ACT_RESCHEDULE;
 			g_free(key);

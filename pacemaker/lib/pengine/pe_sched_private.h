@@ -117,6 +117,8 @@ void pe_rule_input_for_node(const struct pe_cluster *c, const struct pe_node *no
 struct pe_action *pe_action_find(struct pe_cluster *c, const char *key, const struct pe_node *node);
 struct pe_action *pe_action_custom(struct pe_cluster *c, struct pe_resource *rsc, const char *key,
 				   const char *task, struct pe_node *node, bool optional);
+/* The timeout of an op (its own, else op_defaults'), or NULL. */
+const char *pe_op_timeout(const struct pe_cluster *c, xmlNode *op_config);
 struct pe_action *pe_cancel_action(struct pe_resource *rsc, const char *task,
 				   unsigned int interval_ms, struct pe_node *node);
 char *pe_op_key(const char *rsc_id, const char *task, unsigned int interval_ms);

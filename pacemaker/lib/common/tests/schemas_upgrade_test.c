@@ -150,6 +150,19 @@ static void invalid_result_keeps_original(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* Validated in place: a failure must also take back an added validate-with. */
+static void invalid_without_schema_stays_without(void **state)
+{
+	xmlDoc *doc = parse("<cib admin_epoch=\"0\" epoch=\"1\" num_updates=\"0\"><configuration>"
+			    "<crm_config/><nodes/><resources><primitive id=\"p\" class=\"lsb\"/>"
+			    "</resources><constraints/></configuration></cib>");
+
+	(void)state;
+	assert_int_equal(pcmk_schema_upgrade(&doc, NULL), -PCMK_E_SCHEMA);
+	assert_null(xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "validate-with"));
+	xmlFreeDoc(doc);
+}
+
 static void refusals(void **state)
 {
 	xmlDoc *doc = parse("<cib validate-with=\"pacemaker-9\"/>");
@@ -197,6 +210,7 @@ int main(void)
 		cmocka_unit_test(upgrades_2x_by_name),
 		cmocka_unit_test(none_is_checked_against_latest),
 		cmocka_unit_test(invalid_result_keeps_original),
+		cmocka_unit_test(invalid_without_schema_stays_without),
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(missing_stylesheet),
 	};

@@ -225,13 +225,17 @@ static void anchors_match(void **state)
 	GDir *d = g_dir_open(dir, 0, NULL);
 	struct tally t = { .verbose = getenv("DIGEST_ANCHORS_VERBOSE") != NULL };
 	const char *name;
+	bool sampling = getenv("CHECK_UNDER_VALGRIND") != NULL;
+	int seen = 0;
 
 	(void)state;
 	assert_non_null(d);
 	while ((name = g_dir_read_name(d)) != NULL) {
 		char *path = g_build_filename(dir, name, NULL);
 
-		if (g_str_has_suffix(name, ".xml")) {
+		/* Under valgrind, every 25th input is enough to find memory
+		 * errors; the floors are for whole runs. */
+		if (g_str_has_suffix(name, ".xml") && (!sampling || (seen++ % 25) == 0)) {
 			check_file(&t, path, name);
 		}
 		g_free(path);
@@ -245,6 +249,9 @@ static void anchors_match(void **state)
 	print_message("# restarts/reloads for changed definitions found: %d of %d\n", t.explained,
 		      t.changes);
 	assert_int_equal(t.explained, t.changes);
+	if (sampling) {
+		return;
+	}
 	assert_true(t.changes >= FLOOR_CHANGES);
 	assert_true(t.matched[KIND_ALL] >= FLOOR_ALL);
 	assert_true(t.matched[KIND_RESTART] >= FLOOR_RESTART);

@@ -8,6 +8,9 @@
 
 #include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 static char anchor_dir[4096];
 
@@ -58,15 +61,20 @@ static void every_rule_is_readable(void **state)
 	struct dirent *e;
 	int files = 0, rules = 0, bad = 0;
 
+	bool sampling = getenv("CHECK_UNDER_VALGRIND") != NULL;
+	int seen = 0;
+
 	(void)state;
-	if (dir == NULL) {
-		skip();
-	}
+	assert_non_null(dir);
 	while ((e = readdir(dir)) != NULL) {
 		char path[8192];
 		size_t len = strlen(e->d_name);
 
 		if ((len < 5) || (strcmp(e->d_name + len - 4, ".xml") != 0)) {
+			continue;
+		}
+		/* Under valgrind, every 25th input is enough to find memory errors. */
+		if (sampling && (seen++ % 25) != 0) {
 			continue;
 		}
 		snprintf(path, sizeof(path), "%s/%s", anchor_dir, e->d_name);
@@ -75,7 +83,7 @@ static void every_rule_is_readable(void **state)
 	}
 	closedir(dir);
 	print_message("# %d rules in %d scheduler inputs, %d unreadable\n", rules, files, bad);
-	assert_true(rules > 100);
+	assert_true(rules > (sampling ? 1 : 100));
 	assert_int_equal(bad, 0);
 }
 
@@ -86,5 +94,12 @@ int main(void)
 	};
 
 	rt_set_tz("UTC");
-	return cmocka_run_group_tests(tests, find_anchors, NULL);
+	find_anchors(NULL);
+	if (access(anchor_dir, R_OK) != 0) {
+		/* a whole-program skip: automake's TAP driver counts a cmocka
+		 * "not ok # SKIP" as failed */
+		printf("1..0 # SKIP the scheduler anchors are absent\n");
+		return 0;
+	}
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

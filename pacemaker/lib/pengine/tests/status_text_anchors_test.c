@@ -111,13 +111,22 @@ static void anchors_match(void **state)
 	struct tally t = { .verbose = getenv("STATUS_TEXT_VERBOSE") != NULL,
 			   .out_dir = getenv("STATUS_TEXT_OUT") };
 
+	bool sampling = getenv("CHECK_UNDER_VALGRIND") != NULL;
+	int seen = 0;
+
 	(void)state;
 	for (gchar **n = names; *n != NULL; n++) {
-		check_case(anchors, *n, &t);
+		/* Under valgrind, every 25th case is enough for memory errors. */
+		if (!sampling || (seen++ % 25) == 0) {
+			check_case(anchors, *n, &t);
+		}
 	}
 	print_message("# status text: %d of %d scheduler cases match\n", t.matched, t.cases);
 	g_strfreev(names);
 	g_free(anchors);
+	if (sampling) {
+		return;
+	}
 	assert_true(t.cases > 700);
 	assert_true(t.matched >= FLOOR_MATCHED);
 }

@@ -146,13 +146,17 @@ static void test_anchors(void **state)
 	int cases = 0;
 	int matched = 0;
 	bool verbose = getenv("SIM_ANCHORS_VERBOSE") != NULL;
+	/* Under valgrind, every 25th case is enough to find memory errors. */
+	bool sampling = getenv("CHECK_UNDER_VALGRIND") != NULL;
+	int seen = 0;
 
 	assert_true(g_file_get_contents(list_path, &list, NULL, NULL));
 	lines = g_strsplit(list, "\n", -1);
 	for (char **l = lines; *l != NULL; l++) {
 		char **cols = g_strsplit(*l, "\t", 3);
 
-		if (**l != '#' && **l != '\0' && cols[1] != NULL) {
+		if (**l != '#' && **l != '\0' && cols[1] != NULL &&
+		    (!sampling || (seen++ % 25) == 0)) {
 			bool ok = case_matches(dir, cols[1]);
 
 			cases++;
@@ -167,7 +171,7 @@ static void test_anchors(void **state)
 	g_strfreev(lines);
 	g_free(list);
 	g_free(list_path);
-	assert_true(matched >= MATCH_FLOOR);
+	assert_true(sampling ? matched == cases : matched >= MATCH_FLOOR);
 }
 
 int main(void)
@@ -180,7 +184,7 @@ int main(void)
 
 	if (dir == NULL) {
 		printf("1..0 # SKIP ../shared/anchors is absent\n");
-		return 77;
+		return 0;
 	}
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	g_free(dir);

@@ -184,6 +184,15 @@ static int schedule(const struct simulate_opts *o, xmlNode *cib, const struct pe
 		g_free(error);
 		return rc;
 	}
+	if (o->verbose > 0) {
+		/* Configuration problems, as the real tool logs them with -V. */
+		for (guint i = 0; i < c->config_errors->len; i++) {
+			fprintf(stderr, "error: %s\n", (char *)c->config_errors->pdata[i]);
+		}
+		for (guint i = 0; i < c->config_warnings->len; i++) {
+			fprintf(stderr, "warning: %s\n", (char *)c->config_warnings->pdata[i]);
+		}
+	}
 	if (o->scores) {
 		fputs(pe_scores_text(c), stdout);
 	}

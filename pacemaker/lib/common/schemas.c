@@ -108,12 +108,49 @@ static int load_schema(int index, char **error)
 	return -ENOENT;
 }
 
+/* The content of the status section while it is set aside. */
+struct status_aside {
+	xmlNode *status;
+	xmlNode *first;
+	xmlNode *last;
+};
+
+/* Every schema accepts any content in the status section (status.rng), yet
+ * libxml2 spends nearly all its time there: 6 of 6.3 s with 10,000
+ * resources on 32 nodes.  Validating without that content gives the same
+ * verdict, so it is detached for the run and put back afterwards. */
+static void status_set_aside(xmlDoc *doc, struct status_aside *aside)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+
+	memset(aside, 0, sizeof(*aside));
+	for (xmlNode *n = root->children; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "status")) {
+			aside->status = n;
+			aside->first = n->children;
+			aside->last = n->last;
+			n->children = NULL;
+			n->last = NULL;
+			return;
+		}
+	}
+}
+
+static void status_put_back(const struct status_aside *aside)
+{
+	if (aside->status != NULL) {
+		aside->status->children = aside->first;
+		aside->status->last = aside->last;
+	}
+}
+
 /* Run the validation proper; @report collects what is wrong. */
 static int run_validation(xmlDoc *doc, int index, struct schema_report *report)
 {
 	xmlRelaxNGValidCtxtPtr valid = xmlRelaxNGNewValidCtxt(loaded[index]);
 	xmlStructuredErrorFunc saved_handler = xmlStructuredError;
 	void *saved_context = xmlStructuredErrorContext;
+	struct status_aside aside;
 	int rc;
 
 	if (valid == NULL) {
@@ -123,7 +160,9 @@ static int run_validation(xmlDoc *doc, int index, struct schema_report *report)
 	 * through the global handler rather than the context's. */
 	xmlSetStructuredErrorFunc(report, pcmk__schema_report_error);
 	xmlRelaxNGSetValidStructuredErrors(valid, pcmk__schema_report_error, report);
+	status_set_aside(doc, &aside);
 	rc = xmlRelaxNGValidateDoc(valid, doc);
+	status_put_back(&aside);
 	xmlRelaxNGFreeValidCtxt(valid);
 	xmlSetStructuredErrorFunc(saved_context, saved_handler);
 	if (rc == 0) {

@@ -59,13 +59,30 @@ static int write_all(int fd, const char *text, size_t len)
 	return 0;
 }
 
+/* Serialize @node straight into @fd: the CIB of a large cluster is hundreds
+ * of megabytes of text, which a string would hold twice (the growing buffer
+ * and its copy) on top of the tree. */
+static int save_to_fd(int fd, const xmlNode *node)
+{
+	xmlSaveCtxt *save = xmlSaveToFd(fd, "UTF-8", XML_SAVE_NO_DECL | XML_SAVE_FORMAT);
+
+	if (save == NULL) {
+		return -ENOMEM;
+	}
+	xmlSaveTree(save, (xmlNode *)node);
+	if (xmlSaveClose(save) < 0) {
+		return -EIO;
+	}
+	return write_all(fd, "\n", 1);
+}
+
 /* Fill the temporary file completely and get it onto disk before it may
  * replace the real one. */
-static int fill_file(int fd, const char *text, mode_t mode)
+static int fill_file(int fd, const xmlNode *node, mode_t mode)
 {
 	int rc = 0;
 
-	if (fchmod(fd, mode) < 0 || (rc = write_all(fd, text, strlen(text))) < 0 || fsync(fd) < 0) {
+	if (fchmod(fd, mode) < 0 || (rc = save_to_fd(fd, node)) < 0 || fsync(fd) < 0) {
 		rc = (rc < 0) ? rc : -errno;
 	}
 	if (close(fd) < 0 && rc == 0) {
@@ -98,7 +115,7 @@ static int sync_dir_of(const char *path)
 
 /* The temporary name extends @path, so it lies in the same directory and
  * the rename cannot cross file systems. */
-static int replace_file(const char *path, const char *text, mode_t mode)
+static int replace_file(const char *path, const xmlNode *node, mode_t mode)
 {
 	char *tmp = NULL;
 	int fd, rc;
@@ -109,7 +126,7 @@ static int replace_file(const char *path, const char *text, mode_t mode)
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		rc = -errno;
-	} else if ((rc = fill_file(fd, text, mode)) < 0 || rename(tmp, path) < 0) {
+	} else if ((rc = fill_file(fd, node, mode)) < 0 || rename(tmp, path) < 0) {
 		rc = (rc < 0) ? rc : -errno;
 		unlink(tmp);
 	} else {
@@ -121,17 +138,8 @@ static int replace_file(const char *path, const char *text, mode_t mode)
 
 int pcmk_xml_write_file(const xmlNode *node, const char *path, mode_t mode)
 {
-	char *text;
-	int rc;
-
 	if (node == NULL || path == NULL) {
 		return -EINVAL;
 	}
-	text = pcmk_xml_to_string(node, true);
-	if (text == NULL) {
-		return -ENOMEM;
-	}
-	rc = replace_file(path, text, mode);
-	free(text);
-	return rc;
+	return replace_file(path, node, mode);
 }

@@ -232,7 +232,7 @@ static GHashTable *history_names(struct pe_cluster *c)
 
 	for (guint i = 0; i < c->all_resources->len; i++) {
 		struct pe_resource *rsc = c->all_resources->pdata[i];
-		const char *keys[2] = {rsc->id, rsc->history_id};
+		const char *keys[2] = { rsc->id, rsc->history_id };
 
 		if (rsc->variant != PE_PRIMITIVE) {
 			continue;

@@ -99,7 +99,7 @@ static const char *history_call_id(const struct pe_resource *rsc, const struct p
 /* A monitor for a role the resource is leaving is cancelled before the
  * role changes. */
 static void cancel_wrong_role(struct pe_resource *rsc, struct pe_node *node,
-			      unsigned int interval_ms)
+			      unsigned int interval_ms, enum pe_role op_role)
 {
 	const char *after = NULL;
 	struct pe_action *cancel;
@@ -110,6 +110,10 @@ static void cancel_wrong_role(struct pe_resource *rsc, struct pe_node *node,
 		return;
 	}
 	cancel = pe_cancel_action(rsc, "monitor", interval_ms, node);
+	if (op_role != PE_ROLE_UNKNOWN) {
+		g_hash_table_replace(cancel->meta, g_strdup("role"),
+				     g_strdup(pe_role_text(op_role)));
+	}
 	call_id = history_call_id(rsc, node, interval_ms);
 	if (call_id != NULL) {
 		g_hash_table_replace(cancel->meta, g_strdup("call_id"), g_strdup(call_id));
@@ -169,7 +173,7 @@ static void monitor_for_active(struct pe_resource *rsc, xmlNode *op, unsigned in
 	if ((role != PE_ROLE_UNKNOWN && role != rsc->next_role) ||
 	    (role == PE_ROLE_UNKNOWN && rsc->next_role == PE_ROLE_PROMOTED)) {
 		if (optional) {
-			cancel_wrong_role(rsc, node, interval_ms);
+			cancel_wrong_role(rsc, node, interval_ms, role);
 		}
 		return;
 	}

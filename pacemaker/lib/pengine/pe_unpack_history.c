@@ -397,7 +397,8 @@ static void multiply_active(struct pe_cluster *c, struct pe_resource *rsc)
 	}
 	if (strcmp(how, "stop_only") == 0) {
 		for (guint i = 0; i < c->nodes->len; i++) {
-			pe_location_add(c, "multiple-active", rsc, c->nodes->pdata[i], -PE_INFINITY);
+			pe_location_add(c, "multiple-active", rsc, c->nodes->pdata[i],
+					-PE_INFINITY);
 		}
 	} else if (strcmp(how, "block") == 0) {
 		rsc->managed = false;

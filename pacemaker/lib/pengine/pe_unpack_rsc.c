@@ -75,6 +75,7 @@ static void rsc_common_settings(struct pe_cluster *c, struct pe_resource *rsc)
 	rsc->maintenance = meta_bool(rsc, "maintenance", false);
 	if (c->maintenance_mode || rsc->maintenance) {
 		rsc->managed = false;
+		rsc->maintenance = true;
 	}
 	rsc->critical = meta_bool(rsc, "critical", true);
 	rsc->allow_migrate = meta_bool(rsc, "allow-migrate", false);

@@ -263,6 +263,33 @@ static void bad_value(void **state)
 	      "line 9: element op (id=m): value 'explode' not allowed for attribute on-fail");
 }
 
+/* The status section is set aside while the rest is validated: any content
+ * there passes, it is all back afterwards, and errors elsewhere still count. */
+static void status_is_free_and_kept(void **state)
+{
+	xmlDoc *doc = parse(good_3x);
+	xmlNode *status = xmlDocGetRootElement(doc)->last;
+	xmlNode *odd = xmlNewChild(status, NULL, BAD_CAST "anything", NULL);
+	char *before, *after;
+
+	(void)state;
+	/* ids in the status section are not the configuration's */
+	xmlNewProp(odd, BAD_CAST "id", BAD_CAST "fence");
+	before = pcmk_xml_to_string(status, false);
+	assert_int_equal(pcmk_schema_validate(doc, NULL), 0);
+	after = pcmk_xml_to_string(status, false);
+	assert_string_equal(after, before);
+	assert_ptr_equal(status->last, odd);
+	free(before);
+	free(after);
+	xmlFreeDoc(doc);
+	check(CIB_HEAD("pacemaker-3.9") "<resources>\n<primitive id=\"p\" class=\"lsb\"/>\n"
+					"</resources><constraints/></configuration>"
+					"<status><node_state id=\"1\"><x "
+					"y=\"z\"/></node_state></status></cib>",
+	      -PCMK_E_SCHEMA, "element primitive (id=p): missing attribute type");
+}
+
 static void missing_section(void **state)
 {
 	(void)state;
@@ -332,6 +359,7 @@ int main(void)
 		cmocka_unit_test(constraint_without_rsc),
 		cmocka_unit_test(duplicate_id),
 		cmocka_unit_test(bad_value),
+		cmocka_unit_test(status_is_free_and_kept),
 		cmocka_unit_test(missing_section),
 		cmocka_unit_test(old_acls_only_in_1x),
 		cmocka_unit_test(missing_schema_file),

@@ -36,8 +36,6 @@ static const struct {
 } known_differences[] = {
 	{ "clone-interleave", "no per-node edge from base:2's start to top:2's start "
 			      "(interleaved clones, an instance named by its history)" },
-	{ "maintenance-mode", "the recurring monitor is not cancelled in maintenance mode" },
-	{ "promotable-promote", "the cancelled unpromoted monitor lacks CRM_meta_role" },
 	{ NULL, NULL },
 };
 

@@ -8,7 +8,8 @@
 #   BENCH_SIZES="16x1000 32x5000 32x10000"  NODESxRESOURCES for ours
 #   BENCH_REAL_SIZES="16x1000"  sizes the real tool runs too; it needs
 #                     83 s and 2.9 GB at 32x5000, 259 s and 5.9 GB at
-#                     32x10000, so those are opt-in ("all" = BENCH_SIZES)
+#                     32x10000, so those are opt-in ("all" = BENCH_SIZES,
+#                     "none" = ours alone)
 #   BENCH_REPEAT=N    runs per tool and size; the median is shown (default 1)
 #   BENCH_SEED=N      generator seed (default 42)
 #   BENCH_TIMEOUT=S   a run taking longer is abandoned (default 900)
@@ -16,6 +17,7 @@
 #                     checkout has it (the default), else the one below
 #   BENCH_KEEP=DIR    keep CIBs, graphs and timings in DIR
 #   SIM=PATH          our crm_simulate (default: the build tree's)
+#   REAL_SIM=PATH     the real one (default /usr/sbin/crm_simulate)
 set -uo pipefail
 . "$(dirname "$0")/../harness/testlib.sh"
 
@@ -26,7 +28,7 @@ REPEAT=${BENCH_REPEAT:-1}
 SEED=${BENCH_SEED:-42}
 TIMEOUT=${BENCH_TIMEOUT:-900}
 SIM=${SIM:-$BUILD_DIR/pacemaker/tools/crm_simulate}
-REAL=/usr/sbin/crm_simulate
+REAL=${REAL_SIM:-/usr/sbin/crm_simulate}
 SHARED=$TOP/../shared/tools
 GEN=${BENCH_GEN:-shared}
 [ -x "$SHARED/cib-gen" ] && command -v python3 >/dev/null || GEN=own
@@ -189,19 +191,20 @@ compare() {
 
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (b > 0 ? "%.1fx" : "-"), a / b }'; }
-# growth exponent between two runs: log(t2/t1) / log(r2/r1)
-growth() { awk -v t1="$1" -v t2="$2" -v r1="$3" -v r2="$4" \
-	'BEGIN { if (t1 > 0 && t2 > 0 && r2 != r1) printf "%.2f", log(t2 / t1) / log(r2 / r1); else printf "-" }'; }
+# growth exponent between two runs: log(t2/t1) / log(s2/s1) for CIB sizes s
+growth() { awk -v t1="$1" -v t2="$2" -v s1="$3" -v s2="$4" \
+	'BEGIN { if (t1 > 0 && t2 > 0 && s1 > 0 && s2 != s1) printf "%.2f", log(t2 / t1) / log(s2 / s1); else printf "-" }'; }
 
 [ -x "$REAL" ] || echo "# the real crm_simulate ($REAL) is not installed: ours alone"
 echo "# CIBs from $([ "$GEN" = shared ] && echo "$SHARED/cib-gen" || echo "the generator in $0") (seed $SEED), median of $REPEAT"
 printf '%-9s %7s %9s %8s %9s %8s %7s %7s %6s  %s\n' size cib_MB ours_s ours_MB real_s real_MB speed mem exp actions
-prev_t="" prev_r="" status=0
+prev_t="" prev_s="" status=0
 for size in $SIZES; do
 	nodes=${size%x*} rscs=${size#*x}
 	cib=$WORK/cib-$size.xml
 	[ -s "$cib" ] || gen "$nodes" "$rscs" "$cib" || { echo "# could not generate $size" >&2; status=1; continue; }
-	cib_mb=$(mb $(($(stat -c %s "$cib") / 1024)))
+	cib_bytes=$(stat -c %s "$cib")
+	cib_mb=$(mb $((cib_bytes / 1024)))
 	if ! read -r ours_s ours_kb < <(timed "$SIM" "$cib" "$WORK/ours-$size.xml"); then
 		status=1
 		continue
@@ -216,11 +219,11 @@ for size in $SIZES; do
 	[ "$actions" = - ] && actions="$(grep -c '<synapse ' "$WORK/ours-$size.xml") synapses"
 	printf '%-9s %7s %9s %8s %9s %8s %7s %7s %6s  %s\n' "$size" "$cib_mb" "$ours_s" "$(mb "$ours_kb")" \
 		"$real_s" "$([ -n "$real_kb" ] && mb "$real_kb" || echo -)" "$speed" "$mem" \
-		"$(growth "$prev_t" "$ours_s" "$prev_r" "$rscs")" "$actions"
-	prev_t=$ours_s prev_r=$rscs
+		"$(growth "$prev_t" "$ours_s" "$prev_s" "$cib_bytes")" "$actions"
+	prev_t=$ours_s prev_s=$cib_bytes
 done
 echo "# speed = real time / ours; mem = our peak RSS / real's; exp = growth of our time"
-echo "#   against resources since the previous size (1 = linear)"
+echo "#   against the CIB's size since the previous row (1 = linear)"
 echo "# goal: speed >= 5x at 1,000 resources and >= 20x at 10,000, mem <= 0.25x, same actions"
 echo "# the real tool on this machine class: 16x1000 3.9 s 326 MB, 32x5000 83 s 2.9 GB, 32x10000 259 s 5.9 GB"
 exit $status

@@ -8,9 +8,9 @@
  * order, repeated passes, a synapse confirmed during a pass unblocks the
  * synapses after it in that same pass.
  *
- * Ownership: transition_graph_unpack() returns a graph the caller frees
- * with transition_graph_free(); actions, synapses and their XML belong to
- * the graph.  The library never prints.
+ * Ownership: transition_graph_unpack() and _adopt() return a graph the
+ * caller frees with transition_graph_free(); actions, synapses and their
+ * XML belong to the graph.  The library never prints.
  */
 #ifndef PCMK_TRANSITION_H
 #define PCMK_TRANSITION_H
@@ -113,6 +113,12 @@ struct transition_callbacks {
  * message naming the synapse or action at fault (caller frees; may be
  * NULL when @error is NULL), or -ENOMEM. */
 int transition_graph_unpack(const xmlNode *xml, struct transition_graph **graph, char **error);
+
+/* transition_graph_unpack() without the copy: the graph takes @xml (a
+ * graph of 10,000 resources is half a gigabyte as a tree), which is freed
+ * with it, or at once when unpacking fails.  @xml must be a root element
+ * or unlinked (pcmk_xml_free() frees it). */
+int transition_graph_adopt(xmlNode *xml, struct transition_graph **graph, char **error);
 
 /* Free @graph; NULL is a no-op. */
 void transition_graph_free(struct transition_graph *graph);

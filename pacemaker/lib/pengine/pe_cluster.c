@@ -152,6 +152,9 @@ static void node_free(gpointer data)
 	if (node->attrs != NULL) {
 		g_hash_table_destroy(node->attrs);
 	}
+	if (node->failures != NULL) {
+		g_hash_table_destroy(node->failures);
+	}
 	if (node->utilization != NULL) {
 		g_hash_table_destroy(node->utilization);
 	}

@@ -95,20 +95,63 @@ static void stickiness_apply(struct pe_cluster *c, struct pe_resource *rsc)
 	pe_rsc_set_score(rsc, node, rsc->stickiness, "stickiness");
 }
 
-/* "PREFIXrsc" or "PREFIXrsc#op_interval" */
-static bool fail_attr_matches(const char *name, const char *prefix, const char *rsc_id)
+struct pe_fail_sum {
+	int count;
+	long long last;
+};
+
+/* "PREFIXrsc" or "PREFIXrsc#op_interval": the resource id, or NULL. */
+static char *fail_attr_rsc(const char *name, const char *prefix)
 {
-	size_t len = strlen(rsc_id);
 	size_t plen = strlen(prefix);
+	const char *hash;
 
 	if (strncmp(name, prefix, plen) != 0) {
-		return false;
+		return NULL;
 	}
 	name += plen;
-	if (strncmp(name, rsc_id, len) != 0) {
-		return false;
+	hash = strchr(name, '#');
+	return hash != NULL ? g_strndup(name, (gsize)(hash - name)) : g_strdup(name);
+}
+
+static struct pe_fail_sum *sum_for(GHashTable *sums, char *id)
+{
+	struct pe_fail_sum *sum = g_hash_table_lookup(sums, id);
+
+	if (sum == NULL) {
+		sum = g_new0(struct pe_fail_sum, 1);
+		g_hash_table_insert(sums, id, sum);
+	} else {
+		g_free(id);
 	}
-	return name[len] == '\0' || name[len] == '#';
+	return sum;
+}
+
+/* One pass over the node's attributes instead of one per resource. */
+static GHashTable *node_failures(struct pe_node *node)
+{
+	GHashTableIter iter;
+	gpointer key, value;
+	char *id;
+
+	if (node->failures != NULL) {
+		return node->failures;
+	}
+	node->failures = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	g_hash_table_iter_init(&iter, node->attrs);
+	while (g_hash_table_iter_next(&iter, &key, &value)) {
+		if ((id = fail_attr_rsc(key, "fail-count-")) != NULL) {
+			struct pe_fail_sum *sum = sum_for(node->failures, id);
+
+			sum->count = pcmk_score_add(sum->count, pcmk_score_from_string(value));
+		} else if ((id = fail_attr_rsc(key, "last-failure-")) != NULL) {
+			struct pe_fail_sum *sum = sum_for(node->failures, id);
+			long long t = strtoll(value, NULL, 10);
+
+			sum->last = t > sum->last ? t : sum->last;
+		}
+	}
+	return node->failures;
 }
 
 /* Effective fail count of @rsc on @node (expired failures ignored). */
@@ -116,8 +159,7 @@ int pe_rsc_fail_count(const struct pe_cluster *c, const struct pe_resource *rsc,
 		      const struct pe_node *node, long long *last_failure, bool effective)
 {
 	const char *id = rsc->id;
-	GHashTableIter iter;
-	gpointer key, value;
+	const struct pe_fail_sum *sum;
 	int count = 0;
 	long long last = 0;
 
@@ -125,17 +167,10 @@ int pe_rsc_fail_count(const struct pe_cluster *c, const struct pe_resource *rsc,
 	    !pe_rsc_top((struct pe_resource *)rsc)->unique) {
 		id = rsc->base_id;
 	}
-	g_hash_table_iter_init(&iter, node->attrs);
-	while (g_hash_table_iter_next(&iter, &key, &value)) {
-		if (fail_attr_matches(key, "fail-count-", id)) {
-			count = pcmk_score_add(count, pcmk_score_from_string(value));
-		} else if (fail_attr_matches(key, "last-failure-", id)) {
-			long long t = strtoll(value, NULL, 10);
-
-			if (t > last) {
-				last = t;
-			}
-		}
+	sum = g_hash_table_lookup(node_failures((struct pe_node *)node), id);
+	if (sum != NULL) {
+		count = sum->count;
+		last = sum->last;
 	}
 	if (last_failure != NULL) {
 		*last_failure = last;

@@ -20,6 +20,7 @@ struct sim_run {
 	FILE *out;
 	FILE *err;
 	GHashTable *history_ids; /* lrm_resource ids in the status before the run */
+	struct sim_lrm_index *lrm_index;
 	time_t now;
 };
 
@@ -174,9 +175,9 @@ static int record_rsc_op(struct sim_run *run, struct transition_graph *graph,
 	if (state == NULL) {
 		return action_error(run, a, "cannot add the node to the status");
 	}
-	rsc = sim_lrm_resource(state, shown, config_name, pcmk_xml_attr(a->primitive, "class"),
-			       pcmk_xml_attr(a->primitive, "provider"),
-			       pcmk_xml_attr(a->primitive, "type"), &why);
+	rsc = sim_lrm_resource(
+		run->lrm_index, state, shown, config_name, pcmk_xml_attr(a->primitive, "class"),
+		pcmk_xml_attr(a->primitive, "provider"), pcmk_xml_attr(a->primitive, "type"), &why);
 	if (rsc == NULL) {
 		return action_error(run, a, why);
 	}
@@ -247,6 +248,7 @@ static int sim_fence(struct sim_run *run, struct transition_action *a)
 	}
 	sim_node_set_up(state, false);
 	pcmk_xml_set_attr(state, "crm-debug-origin", "simulate_fencing_action");
+	sim_lrm_index_forget(run->lrm_index, state);
 	sim_remove_children(state, "lrm");
 	sim_remove_children(state, "transient_attributes");
 	return 0;
@@ -307,9 +309,11 @@ int sim_graph_execute(xmlNode *cib, struct transition_graph *graph, const GList 
 		return -EINVAL;
 	}
 	collect_history_ids(&run);
+	run.lrm_index = sim_lrm_index_new();
 	do {
 		state = transition_graph_step(graph, &sim_callbacks, &run);
 	} while (state == TRANSITION_ACTIVE);
+	sim_lrm_index_free(run.lrm_index);
 	g_hash_table_destroy(run.history_ids);
 	if (state != TRANSITION_COMPLETE && state != TRANSITION_STOPPED && err != NULL) {
 		fprintf(err, "Transition failed: %s\nAn invalid transition was produced\n",

@@ -20,21 +20,6 @@
 /* The transition UUID of results no transition engine produced. */
 #define FAKE_TE_ID "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
 
-static xmlNode *find_lrm_resource(xmlNode *state, const char *id)
-{
-	xmlNode *rscs = pcmk_xml_first_child(pcmk_xml_first_child(state, "lrm"), "lrm_resources");
-
-	for (xmlNode *r = pcmk_xml_first_child(rscs, "lrm_resource"); r != NULL;
-	     r = pcmk_xml_next(r, true)) {
-		const char *v = pcmk_xml_attr(r, "id");
-
-		if (v != NULL && strcmp(v, id) == 0) {
-			return r;
-		}
-	}
-	return NULL;
-}
-
 static xmlNode *child_or_new(xmlNode *parent, const char *name, const char *id)
 {
 	xmlNode *c = pcmk_xml_first_child(parent, name);
@@ -48,14 +33,15 @@ static xmlNode *child_or_new(xmlNode *parent, const char *name, const char *id)
 	return c;
 }
 
-xmlNode *sim_lrm_resource(xmlNode *state, const char *id, const char *alt_id, const char *rclass,
-			  const char *provider, const char *type, const char **why)
+xmlNode *sim_lrm_resource(struct sim_lrm_index *index, xmlNode *state, const char *id,
+			  const char *alt_id, const char *rclass, const char *provider,
+			  const char *type, const char **why)
 {
-	xmlNode *rsc = find_lrm_resource(state, id);
+	xmlNode *rsc = sim_lrm_index_find(index, state, id);
 	xmlNode *list = NULL;
 
 	if (rsc == NULL && strcmp(id, alt_id) != 0) {
-		rsc = find_lrm_resource(state, alt_id);
+		rsc = sim_lrm_index_find(index, state, alt_id);
 	}
 	if (rsc != NULL) {
 		return rsc;
@@ -81,6 +67,7 @@ xmlNode *sim_lrm_resource(xmlNode *state, const char *id, const char *alt_id, co
 		pcmk_xml_set_attr(rsc, "provider", provider);
 	}
 	pcmk_xml_set_attr(rsc, "type", type);
+	sim_lrm_index_add(index, state, rsc);
 	return rsc;
 }
 

@@ -141,7 +141,7 @@ static int record(xmlNode *cib, const struct op_spec *s, const xmlNode *primitiv
 		return -ENOMEM;
 	}
 	sim_inject_failcount(state, s->rsc, &op, out);
-	rsc = sim_lrm_resource(state, s->rsc, s->rsc, agent_attr(cib, primitive, "class"),
+	rsc = sim_lrm_resource(NULL, state, s->rsc, s->rsc, agent_attr(cib, primitive, "class"),
 			       agent_attr(cib, primitive, "provider"),
 			       agent_attr(cib, primitive, "type"), &why);
 	if (rsc == NULL) {

@@ -31,11 +31,30 @@ xmlNode *sim_add_child(xmlNode *parent, const char *name);
 /* Remove every child element of @parent named @name. */
 void sim_remove_children(xmlNode *parent, const char *name);
 
+/* lrm_resource elements by node_state and id (sim_lrm_index.c), for runs
+ * that record many results.  It stays right while the history changes only
+ * through sim_lrm_resource() and sim_lrm_index_forget().  The free
+ * function takes NULL. */
+struct sim_lrm_index;
+struct sim_lrm_index *sim_lrm_index_new(void);
+void sim_lrm_index_free(struct sim_lrm_index *index);
+
+/* lrm_resource @id of @state, or NULL; with a NULL @index, by a walk. */
+xmlNode *sim_lrm_index_find(struct sim_lrm_index *index, const xmlNode *state, const char *id);
+
+/* @rsc was just added under @state. */
+void sim_lrm_index_add(struct sim_lrm_index *index, const xmlNode *state, xmlNode *rsc);
+
+/* The history of @state is about to be removed (or replaced). */
+void sim_lrm_index_forget(struct sim_lrm_index *index, const xmlNode *state);
+
 /* lrm_resource @id of @state (or @alt_id when that one exists), created
- * as @alt_id with @rclass/@provider/@type when neither exists.  NULL with
- * *@why set when it must be created and the agent is not known. */
-xmlNode *sim_lrm_resource(xmlNode *state, const char *id, const char *alt_id, const char *rclass,
-			  const char *provider, const char *type, const char **why);
+ * as @alt_id with @rclass/@provider/@type when neither exists; looked up
+ * through @index, which may be NULL.  NULL with *@why set when it must be
+ * created and the agent is not known. */
+xmlNode *sim_lrm_resource(struct sim_lrm_index *index, xmlNode *state, const char *id,
+			  const char *alt_id, const char *rclass, const char *provider,
+			  const char *type, const char **why);
 
 /* One operation result to record. */
 struct sim_op {

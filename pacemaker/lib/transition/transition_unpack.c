@@ -278,7 +278,8 @@ static void free_waiters(gpointer list)
 	g_ptr_array_free(list, TRUE);
 }
 
-static struct transition_graph *graph_new(const xmlNode *xml)
+/* A graph that owns @xml (NULL is taken as out of memory). */
+static struct transition_graph *graph_new(xmlNode *xml)
 {
 	struct transition_graph *graph = g_new0(struct transition_graph, 1);
 	struct transition_graph_priv *priv = g_new0(struct transition_graph_priv, 1);
@@ -286,7 +287,7 @@ static struct transition_graph *graph_new(const xmlNode *xml)
 	graph->priv = priv;
 	priv->by_id = g_hash_table_new(g_direct_hash, g_direct_equal);
 	priv->waiters = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, free_waiters);
-	priv->xml = pcmk_xml_copy(xml);
+	priv->xml = xml;
 	if (priv->xml == NULL) {
 		transition_graph_free(graph);
 		return NULL;
@@ -294,19 +295,11 @@ static struct transition_graph *graph_new(const xmlNode *xml)
 	return graph;
 }
 
-int transition_graph_unpack(const xmlNode *xml, struct transition_graph **out, char **error)
+/* Fill @graph from the XML it owns; on failure it is freed. */
+static int unpack_into(struct transition_graph *graph, struct transition_graph **out, char **error)
 {
-	struct transition_graph *graph = NULL;
 	int rc;
 
-	if (error != NULL) {
-		*error = NULL;
-	}
-	if (out == NULL || !pcmk_xml_is(xml, "transition_graph")) {
-		return fail(error, "not a <transition_graph> element");
-	}
-	*out = NULL;
-	graph = graph_new(xml);
 	if (graph == NULL) {
 		return -ENOMEM;
 	}
@@ -324,6 +317,31 @@ int transition_graph_unpack(const xmlNode *xml, struct transition_graph **out, c
 	}
 	*out = graph;
 	return 0;
+}
+
+int transition_graph_unpack(const xmlNode *xml, struct transition_graph **out, char **error)
+{
+	if (error != NULL) {
+		*error = NULL;
+	}
+	if (out == NULL || !pcmk_xml_is(xml, "transition_graph")) {
+		return fail(error, "not a <transition_graph> element");
+	}
+	*out = NULL;
+	return unpack_into(graph_new(pcmk_xml_copy(xml)), out, error);
+}
+
+int transition_graph_adopt(xmlNode *xml, struct transition_graph **out, char **error)
+{
+	if (error != NULL) {
+		*error = NULL;
+	}
+	if (out == NULL || !pcmk_xml_is(xml, "transition_graph")) {
+		pcmk_xml_free(xml);
+		return fail(error, "not a <transition_graph> element");
+	}
+	*out = NULL;
+	return unpack_into(graph_new(xml), out, error);
 }
 
 struct transition_action *transition_graph_action(const struct transition_graph *graph, int id)

@@ -22,7 +22,7 @@ RNG=': Relax-NG validity error : '
 anchors=${ANCHORS:-${abs_top_srcdir:-.}/../shared/anchors/crm_verify}
 if [ ! -f "$anchors/MANIFEST.tsv" ]; then
 	echo "1..0 # SKIP no crm_verify anchors in $anchors"
-	exit 77
+	exit 0
 fi
 if [ ! -x "$CRM_VERIFY" ]; then
 	echo "Bail out! CRM_VERIFY is not an executable: $CRM_VERIFY"

@@ -60,12 +60,13 @@ struct pe_node {
 	bool pending;
 	bool expected_up;
 	bool is_dc;
-	bool unseen;        /* no node_state at all */
-	bool remote;        /* type="remote" or a guest/remote connection */
-	bool rsc_discovery; /* probes allowed (resource-discovery-enabled) */
-	int weight;         /* the node's base score ("score" attribute) */
-	int num_resources;  /* resources assigned here so far */
-	GHashTable *attrs;  /* name -> value, permanent + transient + #uname... */
+	bool unseen;          /* no node_state at all */
+	bool remote;          /* type="remote" or a guest/remote connection */
+	bool rsc_discovery;   /* probes allowed (resource-discovery-enabled) */
+	int weight;           /* the node's base score ("score" attribute) */
+	int num_resources;    /* resources assigned here so far */
+	GHashTable *attrs;    /* name -> value, permanent + transient + #uname... */
+	GHashTable *failures; /* rsc id -> struct pe_fail_sum, built from attrs on first use */
 	GHashTable *utilization;
 	GPtrArray *running; /* struct pe_resource * active here */
 	bool fence_scheduled;

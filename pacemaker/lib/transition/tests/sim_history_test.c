@@ -7,7 +7,7 @@ static xmlNode *rsc_of(xmlNode *cib)
 {
 	const char *why = NULL;
 	xmlNode *state = sim_node_state(cib, "n1", NULL);
-	xmlNode *rsc = sim_lrm_resource(state, "r", "r", "ocf", "heartbeat", "Dummy", &why);
+	xmlNode *rsc = sim_lrm_resource(NULL, state, "r", "r", "ocf", "heartbeat", "Dummy", &why);
 
 	assert_non_null(rsc);
 	return rsc;
@@ -137,10 +137,10 @@ static void test_unknown_agent(void **state)
 	const char *why = NULL;
 
 	(void)state;
-	assert_null(sim_lrm_resource(st, "r", "r", NULL, NULL, "Dummy", &why));
+	assert_null(sim_lrm_resource(NULL, st, "r", "r", NULL, NULL, "Dummy", &why));
 	assert_non_null(why);
-	assert_null(sim_lrm_resource(st, "r", "r", "ocf", NULL, "Dummy", &why));
-	assert_non_null(sim_lrm_resource(st, "r", "r", "lsb", NULL, "httpd", &why));
+	assert_null(sim_lrm_resource(NULL, st, "r", "r", "ocf", NULL, "Dummy", &why));
+	assert_non_null(sim_lrm_resource(NULL, st, "r", "r", "lsb", NULL, "httpd", &why));
 	pcmk_xml_free(cib);
 }
 

@@ -4,8 +4,6 @@
  * change notifications.
  */
 #include <errno.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,39 +21,10 @@ struct client_info {
 	bool subscribed;
 };
 
-/* Whether the user @uid (primary group @gid) is in group @group. */
-static bool user_in_group(uid_t uid, gid_t gid, const char *group)
-{
-	struct group *gr = getgrnam(group);
-	struct passwd *pw;
-	gid_t groups[256];
-	int n = 256;
-
-	if (gr == NULL) {
-		return false;
-	}
-	if (gid == gr->gr_gid) {
-		return true;
-	}
-	pw = getpwuid(uid);
-	if (pw == NULL || getgrouplist(pw->pw_name, gid, groups, &n) < 0) {
-		return false;
-	}
-	for (int i = 0; i < n; i++) {
-		if (groups[i] == gr->gr_gid) {
-			return true;
-		}
-	}
-	return false;
-}
-
 /* root, the cluster's account and the members of its group. */
 static int accept_client(uid_t uid, gid_t gid, void *data)
 {
-	struct passwd *pw = getpwnam(CLUSTER_USER);
-
-	if (uid == 0 || (pw != NULL && pw->pw_uid == uid) ||
-	    user_in_group(uid, gid, CLUSTER_GROUP)) {
+	if (pcmk_ipc_cluster_user(uid, gid)) {
 		return 0;
 	}
 	pcmk_warn("Refused a CIB connection from uid %u: only root, " CLUSTER_USER

@@ -5,8 +5,6 @@
  * only ever costs its sender an error reply.
  */
 #include <errno.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,35 +15,11 @@
 #include "pengine.h"
 #include "pengine_daemon.h"
 
-/* Whether the user @uid (primary group @gid) belongs to group @group. */
-static bool in_group(uid_t uid, gid_t gid, const char *group)
-{
-	struct group *gr = getgrnam(group);
-	struct passwd *pw = gr != NULL ? getpwuid(uid) : NULL;
-	gid_t groups[256];
-	int n = G_N_ELEMENTS(groups);
-
-	if (gr == NULL || gid == gr->gr_gid) {
-		return gr != NULL;
-	}
-	if (pw == NULL || getgrouplist(pw->pw_name, gid, groups, &n) < 0) {
-		return false;
-	}
-	for (int i = 0; i < n; i++) {
-		if (groups[i] == gr->gr_gid) {
-			return true;
-		}
-	}
-	return false;
-}
-
 /* The scheduler writes files for each request: only the cluster's own
  * processes (root, its account and group) may make it. */
 static int accept_client(uid_t uid, gid_t gid, void *data)
 {
-	struct passwd *pw = getpwnam(CLUSTER_USER);
-
-	if (uid == 0 || (pw != NULL && pw->pw_uid == uid) || in_group(uid, gid, CLUSTER_GROUP)) {
+	if (pcmk_ipc_cluster_user(uid, gid)) {
 		return 0;
 	}
 	pcmk_warn("Refused a scheduler connection from uid %u: only root, " CLUSTER_USER

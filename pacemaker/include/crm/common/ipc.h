@@ -43,6 +43,11 @@ struct pcmk_ipc_request {
 /* ... or gets it later through its main loop (event channel). */
 #define PCMK_IPC_REPLY_ASYNC 0x2u
 
+/* Whether a process of user @uid (primary group @gid) is one of the
+ * cluster's own: root, CLUSTER_USER or a member of CLUSTER_GROUP.  For the
+ * accept() of daemons that only the cluster may use. */
+bool pcmk_ipc_cluster_user(uid_t uid, gid_t gid);
+
 struct pcmk_ipc_server_ops {
 	/* Decide whether a process may connect: 0 to accept, -EACCES to refuse.
 	 * NULL accepts everyone. */

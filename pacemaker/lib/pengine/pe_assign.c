@@ -86,7 +86,6 @@ static GPtrArray *sorted_allowed(struct pe_cluster *c, const struct pe_resource 
 
 void pe_rsc_assign_to(struct pe_resource *rsc, struct pe_node *node, bool force)
 {
-	(void)force;
 	rsc->provisional = false;
 	if (node != NULL && (rsc->scores[node->index] < 0 && !force)) {
 		node = NULL;
@@ -220,11 +219,7 @@ static struct pe_node *primitive_assign(struct pe_resource *rsc, struct pe_node 
 		   c->no_quorum_policy == PE_NOQ_FREEZE) {
 		rsc->next_role = rsc->role;
 	}
-	pe_scores_print(c,
-			rsc->parent != NULL && pe_rsc_is_clone(rsc->parent)
-				? "pcmk__primitive_assign"
-				: "pcmk__primitive_assign",
-			rsc);
+	pe_scores_print(c, "pcmk__primitive_assign", rsc);
 	if (c->stonith_enabled && !c->have_stonith_resource) {
 		rsc->managed = false;
 	}

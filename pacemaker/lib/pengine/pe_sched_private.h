@@ -20,12 +20,8 @@ enum pe_action_flag {
 	PE_ACT_ALWAYS_IN_GRAPH = 1 << 3,
 	PE_ACT_MIGRATABLE = 1 << 4,
 	PE_ACT_DUMPED = 1 << 5,
-	PE_ACT_PROCESSED = 1 << 6,
 	PE_ACT_IMPLIED_BY_FENCING = 1 << 7,
-	PE_ACT_DEDUP = 1 << 8,
-	PE_ACT_ON_DC = 1 << 9,
-	PE_ACT_CLONE_INSTANCE = 1 << 10, /* action of a clone as a whole */
-	PE_ACT_RESCHEDULE = 1 << 11,     /* recurring op whose definition changed */
+	PE_ACT_RESCHEDULE = 1 << 11, /* recurring op whose definition changed */
 };
 
 /* Ordering flags (what one action's state implies for the other). */
@@ -44,12 +40,8 @@ enum pe_order_flag {
 	PE_ORD_SERIALIZE = 1 << 10,
 	PE_ORD_IMPLIES_THEN_PRINTED = 1 << 11,
 	PE_ORD_IMPLIES_FIRST_PRINTED = 1 << 12,
-	PE_ORD_PSEUDO_LEFT = 1 << 13,
 	PE_ORD_ANTI_COLOCATION = 1 << 14,
 	PE_ORD_LOAD = 1 << 15,
-	PE_ORD_PROBE = 1 << 16,
-	PE_ORD_STONITH_STOP = 1 << 17,
-	PE_ORD_IMPLIES_THEN_ON_NODE = 1 << 18,
 	PE_ORD_PRESERVE = 1 << 19,
 };
 

@@ -190,15 +190,6 @@ int pe_unpack_nodes(struct pe_cluster *c, xmlNode *nodes)
 	return 0;
 }
 
-static void rsc_defaults_unpack(struct pe_cluster *c, xmlNode *config)
-{
-	xmlNode *defaults = pcmk_xml_first_child(config, "rsc_defaults");
-	xmlNode *op_defaults = pcmk_xml_first_child(config, "op_defaults");
-
-	(void)defaults;
-	c->op_defaults_xml = op_defaults;
-}
-
 static int check_cib(xmlNode *cib, xmlNode **config, char **error)
 {
 	if (!pcmk_xml_is(cib, "cib")) {
@@ -232,7 +223,8 @@ int pe_cluster_unpack(xmlNode *cib, const struct pe_time *now, struct pe_cluster
 	c->dc_uuid = g_strdup(pcmk_xml_attr(cib, "dc-uuid"));
 	c->have_quorum = pe_text_is_true(pcmk_xml_attr(cib, "have-quorum"));
 	pe_unpack_config(c, pcmk_xml_first_child(config, "crm_config"));
-	rsc_defaults_unpack(c, config);
+	/* rsc_defaults are read per resource (pe_unpack_rsc.c) */
+	c->op_defaults_xml = pcmk_xml_first_child(config, "op_defaults");
 	pe_unpack_nodes(c, pcmk_xml_first_child(config, "nodes"));
 	pe_unpack_resources(c, pcmk_xml_first_child(config, "resources"));
 	pe_unpack_status(c, pcmk_xml_first_child(cib, "status"));

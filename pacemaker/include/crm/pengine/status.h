@@ -69,7 +69,6 @@ struct pe_node {
 	GHashTable *failures; /* rsc id -> struct pe_fail_sum, built from attrs on first use */
 	GHashTable *utilization;
 	GPtrArray *running; /* struct pe_resource * active here */
-	bool fence_scheduled;
 	char *fence_reason; /* why it became unclean, first reason only */
 };
 

@@ -20,7 +20,6 @@ RA_SRCDIR=${RA_SRCDIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 RA_BUILDDIR=${RA_BUILDDIR:-$RA_SRCDIR}
 RA_TESTS_DONE=0
 RA_TESTS_FAILED=0
-RA_NAMESPACES=()
 RA_CLEANUPS=()
 RA_NETNS=${RA_NETNS:-}
 
@@ -61,7 +60,9 @@ ra_cleanup() {
 	for ((i = ${#RA_CLEANUPS[@]} - 1; i >= 0; i--)); do
 		eval "${RA_CLEANUPS[$i]}" >/dev/null 2>&1 || :
 	done
-	for ns in "${RA_NAMESPACES[@]}"; do
+	# ra_netns may have run in a command substitution, whose additions to
+	# RA_NAMESPACES are lost: the names carry our pid, so find them all.
+	for ns in $(ip netns list 2>/dev/null | awk -v p="ra-$$-" 'index($1, p) == 1 { print $1 }'); do
 		# processes an agent left behind would keep the namespace alive
 		ip netns pids "$ns" 2>/dev/null | xargs -r kill -KILL 2>/dev/null
 		ip netns del "$ns" 2>/dev/null || :
@@ -107,11 +108,11 @@ ra_require_root() {
 	ip netns del "$probe"
 }
 
-# ra_netns NAME: prints the namespace's full name (ra-PID-NAME).
+# ra_netns NAME: prints the namespace's full name (ra-PID-NAME), which the
+# exit trap removes.
 ra_netns() {
 	local ns="ra-$$-$1"
 	ip netns add "$ns" || return 1
-	RA_NAMESPACES+=("$ns")
 	ip -n "$ns" link set lo up
 	echo "$ns"
 }

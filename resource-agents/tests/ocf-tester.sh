@@ -50,9 +50,13 @@ recipe_anything() {
 	ra_at_exit "[ -s '$pid' ] && kill \$(cat '$pid')"
 }
 
+# Mails go to a recorder in the stage: the agent's protocol with its mail
+# command is what is tested, not the host's mail system.
 recipe_MailTo() {
-	command -v mail >/dev/null || command -v mailx >/dev/null ||
-		{ WHY="no mail command to send with"; return 1; }
+	local mailer=$RA_STAGE/mail
+	printf '#!/bin/sh\n{ echo "mail $*"; cat; } >>"%s.sent"\n' "$mailer" >"$mailer"
+	chmod 755 "$mailer"
+	export MAILCMD=$mailer
 	ARGS+=(-o email=root@localhost)
 }
 

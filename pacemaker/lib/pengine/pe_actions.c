@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <crm/common/duration.h>
 #include <crm/common/xml.h>
 
 #include "pe_sched_private.h"
@@ -149,10 +150,9 @@ static void meta_defaults(struct pe_cluster *c, struct pe_action *a)
 		}
 	}
 	if (a->rsc != NULL) {
-		long long ms = timeout == NULL ? 20000 : pe_interval_ms(timeout);
+		long long ms = pcmk_parse_ms_or(timeout, 20000);
 
-		g_hash_table_replace(a->meta, g_strdup("timeout"),
-				     g_strdup_printf("%lld", ms < 0 ? 20000 : ms));
+		g_hash_table_replace(a->meta, g_strdup("timeout"), g_strdup_printf("%lld", ms));
 	}
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <crm/common/duration.h>
 #include <crm/common/xml.h>
 #include <crm/pengine/digest.h>
 #include <crm/pengine/rules.h>
@@ -129,7 +130,7 @@ static void definition_changed(struct pe_resource *rsc, struct pe_node *node, xm
 	enum pe_digest_result r;
 
 	if (timeout != NULL) {
-		timeout_ms = g_strdup_printf("%lld", pe_interval_ms(timeout));
+		timeout_ms = g_strdup_printf("%lld", pcmk_parse_ms_or(timeout, -1));
 	}
 	r = pe_op_digest_compare_full(op, rsc->params, op_params, timeout_ms,
 				      pcmk_xml_attr(c->cib, "crm_feature_set"), flags);

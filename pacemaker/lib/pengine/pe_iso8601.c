@@ -157,7 +157,7 @@ static struct pe_time add_years(struct pe_time t, long long years)
 	return t;
 }
 
-struct pe_time pe_time_add(struct pe_time t, const struct pe_duration *d, int sign)
+struct pe_time pe_time_add(struct pe_time t, const struct pcmk_duration *d, int sign)
 {
 	long long dir = (sign < 0) ? -1 : 1;
 

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include <crm/common/duration.h>
 #include <crm/common/xml.h>
 
 #include "pe_sched_private.h"
@@ -263,9 +264,11 @@ static bool op_is_duplicate(const struct pe_resource *rsc, unsigned int interval
 
 	for (guint i = 0; i < rsc->ops_xml->len; i++) {
 		xmlNode *op = rsc->ops_xml->pdata[i];
+		unsigned int ms;
 
 		if (g_strcmp0(pcmk_xml_attr(op, "name"), "monitor") == 0 &&
-		    pe_interval_ms(pcmk_xml_attr(op, "interval")) == (long long)interval_ms) {
+		    pcmk_parse_interval_ms(pcmk_xml_attr(op, "interval"), &ms) == 0 &&
+		    ms == interval_ms) {
 			found++;
 		}
 	}
@@ -280,16 +283,17 @@ void pe_recurring_create(struct pe_resource *rsc)
 	}
 	for (guint i = 0; i < rsc->ops_xml->len; i++) {
 		xmlNode *op = rsc->ops_xml->pdata[i];
-		long long ms = pe_interval_ms(pcmk_xml_attr(op, "interval"));
+		unsigned int ms = 0;
 		const char *enabled = pcmk_xml_attr(op, "enabled");
 
-		if (ms <= 0 || g_strcmp0(pcmk_xml_attr(op, "name"), "monitor") != 0) {
+		(void)pcmk_parse_interval_ms(pcmk_xml_attr(op, "interval"), &ms);
+		if (ms == 0 || g_strcmp0(pcmk_xml_attr(op, "name"), "monitor") != 0) {
 			continue;
 		}
 		if (enabled != NULL && !pe_text_is_true(enabled)) {
 			continue;
 		}
-		if (op_is_duplicate(rsc, (unsigned int)ms)) {
+		if (op_is_duplicate(rsc, ms)) {
 			continue; /* an invalid configuration: none of them runs */
 		}
 		if (op_role(op) == PE_ROLE_STOPPED) {

@@ -193,7 +193,7 @@ static int check_op(const xmlNode *rule, const xmlNode *e, char **error)
 	if (pcmk_xml_attr(e, "name") == NULL) {
 		return fail(error, rule, e, "no operation name");
 	}
-	if ((interval != NULL) && (pe_interval_parse_ms(interval, &ms) < 0)) {
+	if ((interval != NULL) && (pcmk_parse_interval_ms(interval, &ms) < 0)) {
 		return fail(error, rule, e, "interval \"%s\" is not an interval", interval);
 	}
 	return 0;

@@ -119,7 +119,7 @@ int pe__rule_duration_field(const xmlNode *duration, const char *name, long long
  * that do not read as a number are skipped. */
 static struct pe_time end_from_duration(struct pe_time start, const xmlNode *duration)
 {
-	struct pe_duration d = { 0, 0, 0 };
+	struct pcmk_duration d = { 0, 0, 0 };
 
 	for (int i = 0; pe__duration_fields[i] != NULL; i++) {
 		long long value;

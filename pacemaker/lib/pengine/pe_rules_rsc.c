@@ -38,7 +38,7 @@ bool pe__rule_op_eval(const xmlNode *expr, const struct pe_rule_input *in)
 		return false;
 	}
 	if (interval != NULL) {
-		if ((pe_interval_parse_ms(interval, &ms) < 0) || (ms != in->op_interval_ms)) {
+		if ((pcmk_parse_interval_ms(interval, &ms) < 0) || (ms != in->op_interval_ms)) {
 			return false;
 		}
 	}

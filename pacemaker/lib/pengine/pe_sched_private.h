@@ -100,7 +100,6 @@ void pe_unpack_history(struct pe_cluster *c, struct pe_node *node, xmlNode *lrm_
 void pe_unpack_constraints(struct pe_cluster *c, xmlNode *constraints);
 struct pe_resource *pe_clone_orphan_instance(struct pe_cluster *c, struct pe_resource *clone);
 bool pe_text_is_true(const char *text);
-long long pe_interval_ms(const char *text);
 struct pe_rule_input;
 void pe_rule_input_for_node(const struct pe_cluster *c, const struct pe_node *node,
 			    struct pe_rule_input *in);

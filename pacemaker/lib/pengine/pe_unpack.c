@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <crm/common/duration.h>
 #include <crm/common/results.h>
 #include <crm/common/scores.h>
 #include <crm/common/xml.h>
@@ -26,50 +27,6 @@ bool pe_text_is_true(const char *text)
 		}
 	}
 	return false;
-}
-
-/* Milliseconds of an interval or timeout: "10", "10s", "5min", "1h",
- * "500ms", or an ISO 8601 duration "PT10S".  -1 when unparseable. */
-long long pe_interval_ms(const char *text)
-{
-	static const struct {
-		const char *unit;
-		long long ms;
-	} units[] = { { "", 1000 },     { "s", 1000 },    { "sec", 1000 },  { "ms", 1 },
-		      { "msec", 1 },    { "us", 0 },      { "usec", 0 },    { "m", 60000 },
-		      { "min", 60000 }, { "h", 3600000 }, { "hr", 3600000 } };
-	char *end = NULL;
-	long long n;
-
-	if (text == NULL) {
-		return -1;
-	}
-	while (*text == ' ') {
-		text++;
-	}
-	if (*text == 'P') {
-		struct pe_duration d;
-
-		if (pe_duration_parse(text, &d) != 0) {
-			return -1;
-		}
-		return (d.seconds + (long long)d.months * 30 * 86400 +
-			(long long)d.years * 365 * 86400) *
-		       1000;
-	}
-	n = strtoll(text, &end, 10);
-	if (end == text) {
-		return -1;
-	}
-	while (*end == ' ') {
-		end++;
-	}
-	for (size_t i = 0; i < G_N_ELEMENTS(units); i++) {
-		if (g_ascii_strcasecmp(end, units[i].unit) == 0) {
-			return units[i].ms == 0 ? n / 1000 : n * units[i].ms;
-		}
-	}
-	return -1;
 }
 
 void pe_rule_input_for_node(const struct pe_cluster *c, const struct pe_node *node,
@@ -131,7 +88,7 @@ void pe_unpack_config(struct pe_cluster *c, xmlNode *crm_config)
 	c->remove_after_stop = option_true(c, "remove-after-stop");
 	c->no_quorum_policy = parse_no_quorum(pe_cluster_option(c, "no-quorum-policy"));
 	c->default_stickiness = option_score(c, "default-resource-stickiness");
-	c->stonith_timeout_ms = (int)pe_interval_ms(pe_cluster_option(c, "stonith-timeout"));
+	c->stonith_timeout_ms = (int)pcmk_parse_ms_or(pe_cluster_option(c, "stonith-timeout"), -1);
 	c->stonith_action = g_strdup(pe_cluster_option(c, "stonith-action"));
 	if (strcmp(c->stonith_action, "poweroff") == 0) {
 		g_free(c->stonith_action);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <crm/common/duration.h>
 #include <crm/common/scores.h>
 #include <crm/common/xml.h>
 
@@ -102,12 +103,10 @@ xmlNode *pe_rsc_op_config(const struct pe_resource *rsc, const char *task, unsig
 	for (guint i = 0; i < rsc->ops_xml->len; i++) {
 		xmlNode *op = rsc->ops_xml->pdata[i];
 		const char *name = pcmk_xml_attr(op, "name");
-		long long ms = pe_interval_ms(pcmk_xml_attr(op, "interval"));
+		unsigned int ms = 0;
 
-		if (ms < 0) {
-			ms = 0;
-		}
-		if (name != NULL && strcmp(name, task) == 0 && (unsigned int)ms == interval_ms) {
+		(void)pcmk_parse_interval_ms(pcmk_xml_attr(op, "interval"), &ms);
+		if (name != NULL && strcmp(name, task) == 0 && ms == interval_ms) {
 			return op;
 		}
 	}

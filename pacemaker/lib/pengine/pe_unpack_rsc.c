@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include <crm/common/duration.h>
 #include <crm/common/scores.h>
 #include <crm/common/xml.h>
 #include <crm/pengine/rules.h>
@@ -70,7 +71,7 @@ static void rsc_common_settings(struct pe_cluster *c, struct pe_resource *rsc)
 		rsc->migration_threshold = 0;
 	}
 	v = pe_rsc_meta(rsc, "failure-timeout");
-	rsc->failure_timeout = v == NULL ? 0 : (int)(pe_interval_ms(v) / 1000);
+	rsc->failure_timeout = (int)(pcmk_parse_ms_or(v, 0) / 1000);
 	rsc->managed = meta_bool(rsc, "is-managed", true);
 	rsc->maintenance = meta_bool(rsc, "maintenance", false);
 	if (c->maintenance_mode || rsc->maintenance) {

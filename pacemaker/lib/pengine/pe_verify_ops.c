@@ -18,7 +18,7 @@ static unsigned int op_interval(struct verify_ctx *ctx, const xmlNode *op)
 	const char *text = pcmk_xml_attr(op, "interval");
 	unsigned int ms = 0;
 
-	if (text != NULL && pe_interval_parse_ms(text, &ms) < 0) {
+	if (text != NULL && pcmk_parse_interval_ms(text, &ms) < 0) {
 		pe_verify_add(ctx->report, "crm_parse_interval_spec", PE_VERIFY_WARNING,
 			      PE_VERIFY_NOTE, "Using 0 instead of '%s'", text);
 		ms = 0;

@@ -35,7 +35,7 @@ static bool is_time(struct pe_verify_report *report, const char *value)
 	unsigned int ms;
 
 	(void)report;
-	return pe_interval_parse_ms(value, &ms) == 0;
+	return pcmk_parse_interval_ms(value, &ms) == 0;
 }
 
 /* Integers are read the way pacemaker reads them (strtoll), with its

@@ -20,7 +20,4 @@ static inline struct transition_graph_priv *transition_priv(const struct transit
 	return graph->priv;
 }
 
-/* Duration @text ("60s", "500ms", "2min", "PT1M30S", "90") in ms, or -1. */
-long long transition_parse_duration(const char *text);
-
 #endif /* TRANSITION_PRIVATE_H */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <crm/common/duration.h>
 #include <crm/common/xml.h>
 
 #include "transition_private.h"
@@ -250,13 +251,13 @@ static int unpack_header(struct transition_graph *graph, const xmlNode *xml, cha
 	if (int_attr(xml, "transition_id", INT_MIN, -1, &graph->id) < 0 || graph->id == INT_MIN) {
 		return fail(error, "transition_graph: transition_id missing or not a number");
 	}
-	graph->cluster_delay_ms = transition_parse_duration(delay);
+	graph->cluster_delay_ms = pcmk_parse_ms_or(delay, -1);
 	if (graph->cluster_delay_ms < 0) {
 		return fail(error, "transition_graph: cluster-delay '%s' is not a duration",
 			    (delay == NULL) ? "" : delay);
 	}
 	graph->stonith_timeout_ms =
-		(stonith == NULL) ? graph->cluster_delay_ms : transition_parse_duration(stonith);
+		(stonith == NULL) ? graph->cluster_delay_ms : pcmk_parse_ms_or(stonith, -1);
 	if (graph->stonith_timeout_ms < 0) {
 		return fail(error, "transition_graph: stonith-timeout '%s' is not a duration",
 			    stonith);

@@ -11,6 +11,9 @@
  * ("2005-02-04") is UTC while a time without a zone is in the local zone
  * of this host (its offset today).
  *
+ * Durations (struct pcmk_duration, their parser and intervals in
+ * milliseconds) are libcrmcommon's: crm/common/duration.h.
+ *
  * Nothing here allocates except pe_time_format(); nothing prints.
  */
 #ifndef PE_ISO8601_H
@@ -18,16 +21,11 @@
 
 #include <stdbool.h>
 
+#include <crm/common/duration.h>
+
 struct pe_time {
 	long long seconds; /* since 1970-01-01 00:00:00 UTC */
 	int offset;        /* zone offset as written, seconds east of UTC */
-};
-
-/* Years and months are calendar units (their length depends on the date
- * they are added to); everything else is in @seconds. */
-struct pe_duration {
-	int years, months;
-	long long seconds;
 };
 
 /* A time broken into the fields rules test (date_spec). */
@@ -52,20 +50,13 @@ struct pe_tm {
  * time (month 13, February 30, 25:00, zone text other than an offset). */
 int pe_time_parse(const char *text, struct pe_time *out);
 
-/* Parse an ISO 8601 duration: 'P' then numbers with units Y, M (months,
- * or minutes after 'T'), W, D, H, S, in any order ("P1Y2M3DT4H5M6S",
- * "PT10M", "P2W").  Parsing stops at '/' or white space.  Returns 0, or
- * -EINVAL when @text is NULL, lacks the 'P', has a number without a unit
- * or an unknown unit, or holds no amount at all. */
-int pe_duration_parse(const char *text, struct pe_duration *out);
-
 /* @t plus (@sign > 0) or minus (@sign < 0) @d, on the calendar date in
  * @t's offset: first the years, keeping the day of the year as pacemaker
  * does (2004-02-29 is day 60; a year later is 2005-03-01), then the
  * months, keeping the day of the month unless the new month is shorter
  * (Jan 31 + 1 month = Feb 28/29), then the seconds.  The offset of the
  * result is @t's. */
-struct pe_time pe_time_add(struct pe_time t, const struct pe_duration *d, int sign);
+struct pe_time pe_time_add(struct pe_time t, const struct pcmk_duration *d, int sign);
 
 /* @t in UTC as crm_simulate prints dates: "2005-02-04 11:00:00Z".
  * Returns a malloc'd string (caller frees), NULL when out of memory. */
@@ -83,14 +74,6 @@ struct pe_time pe_time_now(void);
 
 /* Compare two instants: <0, 0, >0 (offsets do not matter). */
 int pe_time_compare(struct pe_time a, struct pe_time b);
-
-/* An operation interval or timeout as pacemaker reads it, in
- * milliseconds: an ISO 8601 duration ("PT10S"; a month counts 30 days, a
- * year 365) or a number with an optional unit ms/msec, us/usec, s/sec,
- * m/min, h/hr (units match by their first letters, as pacemaker's do; no
- * unit means seconds).  Values beyond UINT_MAX are capped.  Returns 0, or
- * -EINVAL when @text is NULL or neither form. */
-int pe_interval_parse_ms(const char *text, unsigned int *ms);
 
 /* Calendar helpers (proleptic Gregorian). */
 bool pe_leap_year(long long year);

@@ -25,6 +25,7 @@
 #include <crm/common/xml.h>
 #include <crm/pengine/digest.h>
 
+#include "anchor_sample.h"
 #include "digest_testutil.h"
 
 /* Measured on the 799 anchor CIBs: of 18449 op-digests, most misses are
@@ -225,17 +226,15 @@ static void anchors_match(void **state)
 	GDir *d = g_dir_open(dir, 0, NULL);
 	struct tally t = { .verbose = getenv("DIGEST_ANCHORS_VERBOSE") != NULL };
 	const char *name;
-	bool sampling = getenv("CHECK_UNDER_VALGRIND") != NULL;
-	int seen = 0;
+	struct anchor_sample sample;
 
 	(void)state;
 	assert_non_null(d);
+	anchor_sample_init(&sample);
 	while ((name = g_dir_read_name(d)) != NULL) {
 		char *path = g_build_filename(dir, name, NULL);
 
-		/* Under valgrind, every 25th input is enough to find memory
-		 * errors; the floors are for whole runs. */
-		if (g_str_has_suffix(name, ".xml") && (!sampling || (seen++ % 25) == 0)) {
+		if (g_str_has_suffix(name, ".xml") && anchor_sample_take(&sample)) {
 			check_file(&t, path, name);
 		}
 		g_free(path);
@@ -249,7 +248,7 @@ static void anchors_match(void **state)
 	print_message("# restarts/reloads for changed definitions found: %d of %d\n", t.explained,
 		      t.changes);
 	assert_int_equal(t.explained, t.changes);
-	if (sampling) {
+	if (sample.sampling) {
 		return;
 	}
 	assert_true(t.changes >= FLOOR_CHANGES);

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <crm/cib.h>
+#include <crm/cib/input.h>
 #include <crm/common/log.h>
 #include <crm/common/results.h>
 #include <crm/common/schemas.h>
@@ -22,48 +22,16 @@
 
 #include "crm_simulate.h"
 
-static int read_stdin(xmlDoc **doc, char **error)
-{
-	GString *buf = g_string_new(NULL);
-	char chunk[4096];
-	size_t n;
-	int rc;
-
-	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
-		g_string_append_len(buf, chunk, (gssize)n);
-	}
-	rc = pcmk_xml_parse(buf->str, buf->len, doc, error);
-	g_string_free(buf, TRUE);
-	return rc;
-}
-
-static int read_live(xmlDoc **doc, char **error)
-{
-	struct cib *cib = NULL;
-	struct cib_op_request req = { .op = CIB_OP_QUERY };
-	int rc = cib_open("crm_simulate", true, &cib);
-
-	if (rc != 0) {
-		*error = g_strdup_printf("Could not connect to the CIB: %s", pcmk_strerror(rc));
-		return rc;
-	}
-	rc = cib_request(cib, &req, 0, doc, error);
-	cib_close(cib);
-	return rc;
-}
-
 static int read_input(const struct simulate_opts *o, xmlDoc **doc, char **error)
 {
-	if (o->xml_file != NULL) {
-		return pcmk_xml_parse_file(o->xml_file, doc, error);
-	}
-	if (o->xml_text != NULL) {
-		return pcmk_xml_parse(o->xml_text, strlen(o->xml_text), doc, error);
-	}
-	if (o->xml_pipe) {
-		return read_stdin(doc, error);
-	}
-	return read_live(doc, error);
+	struct cib_input in = {
+		.file = o->xml_file,
+		.text = o->xml_text,
+		.from_stdin = o->xml_pipe,
+		.client = "crm_simulate",
+	};
+
+	return cib_input_read(&in, NULL, doc, error);
 }
 
 /* Bring an old CIB to the current schema and check it, as the real tool

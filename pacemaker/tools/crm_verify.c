@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <crm/cib.h>
+#include <crm/cib/input.h>
 #include <crm/common/results.h>
 #include <crm/common/schemas.h>
 #include <crm/common/xml.h>
@@ -17,61 +17,53 @@
 
 #include "crm_verify.h"
 
-static int read_stdin(struct pe_verify_report *report, xmlDoc **doc)
-{
-	GString *buf = g_string_new(NULL);
-	char chunk[4096];
-	size_t n;
-	int rc;
+/* crm_verify's own parser (every libxml2 complaint reported, what can be
+ * recovered kept), and whether it ran: when it did not, the live CIB
+ * could not be had. */
+struct verify_parse {
+	struct pe_verify_report *report;
+	bool ran;
+};
 
-	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
-		g_string_append_len(buf, chunk, (gssize)n);
-	}
-	rc = pe_verify_parse_text(buf->str, buf->len, report, doc);
-	g_string_free(buf, TRUE);
-	return rc;
+static int parse_file(const char *path, void *data, xmlDoc **doc, char **error)
+{
+	struct verify_parse *p = data;
+
+	(void)error; /* the report holds the complaints */
+	p->ran = true;
+	return pe_verify_parse_file(path, p->report, doc);
 }
 
-/* The live CIB is checked as the text the cluster would hand over, so
- * that messages name its lines. */
-static int read_live(struct pe_verify_report *report, xmlDoc **doc)
+/* The live CIB comes here as text too, so that messages name its lines. */
+static int parse_text(const char *text, size_t len, void *data, xmlDoc **doc, char **error)
 {
-	struct cib *cib = NULL;
-	struct cib_op_request req = { .op = CIB_OP_QUERY };
-	xmlDoc *live = NULL;
-	char *error = NULL;
-	char *text = NULL;
-	int rc = cib_open("crm_verify", true, &cib);
+	struct verify_parse *p = data;
 
-	if (rc == 0) {
-		rc = cib_request(cib, &req, 0, &live, &error);
-		cib_close(cib);
-		free(error);
-	}
-	if (rc != 0 || live == NULL) {
-		fprintf(stderr, "crm_verify: CIB query failed: %s\n",
-			pcmk_exit_str(PCMK_EX_NOINPUT));
-		return -ENOTCONN;
-	}
-	text = pcmk_xml_to_string(xmlDocGetRootElement(live), true);
-	xmlFreeDoc(live);
-	rc = text ? pe_verify_parse_text(text, strlen(text), report, doc) : -ENOMEM;
-	free(text);
-	return rc;
+	(void)error;
+	p->ran = true;
+	return pe_verify_parse_text(text, len, p->report, doc);
 }
 
 static int read_input(const struct verify_opts *o, struct pe_verify_report *report, xmlDoc **doc)
 {
-	if (o->xml_file != NULL) {
-		return pe_verify_parse_file(o->xml_file, report, doc);
+	struct verify_parse p = { .report = report, .ran = false };
+	struct cib_input_parser parser = { .file = parse_file, .text = parse_text, .data = &p };
+	struct cib_input in = {
+		.file = o->xml_file,
+		.text = o->xml_text,
+		.from_stdin = o->xml_pipe,
+		.client = "crm_verify",
+	};
+	char *error = NULL;
+	int rc = cib_input_read(&in, &parser, doc, &error);
+
+	free(error);
+	if ((rc < 0) && !p.ran && (rc != -ENOMEM)) {
+		fprintf(stderr, "crm_verify: CIB query failed: %s\n",
+			pcmk_exit_str(PCMK_EX_NOINPUT));
+		return -ENOTCONN;
 	}
-	if (o->xml_text != NULL) {
-		return pe_verify_parse_text(o->xml_text, strlen(o->xml_text), report, doc);
-	}
-	if (o->xml_pipe) {
-		return read_stdin(report, doc);
-	}
-	return read_live(report, doc);
+	return rc;
 }
 
 /* What pacemaker says when the input does not parse. */

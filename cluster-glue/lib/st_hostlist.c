@@ -110,11 +110,48 @@ ST_EXPORT char **stonith_words_parse(const char *text)
 	return st_split(text, " \t\r\n\f\v", false);
 }
 
-ST_EXPORT int stonith_hostlist_configure(Stonith *s, const StonithNVpair *list, char ***hosts)
+static const char *const hostlist_names[] = { "hostlist", NULL };
+
+ST_EXPORT void *stonith_hostlist_dev_create(Stonith *s, const char *subtype)
 {
-	static const char *const names[] = { "hostlist", NULL };
+	struct stonith_hostlist_dev *dev;
+
+	if (subtype != NULL) {
+		errno = ENOENT;
+		return NULL;
+	}
+	dev = calloc(1, sizeof(*dev));
+	if (dev != NULL) {
+		dev->s = s;
+	}
+	return dev;
+}
+
+ST_EXPORT void stonith_hostlist_dev_destroy(void *dev)
+{
+	struct stonith_hostlist_dev *hd = dev;
+
+	stonith_free_hostlist(hd->hosts);
+	free(hd);
+}
+
+ST_EXPORT const char *const *stonith_hostlist_dev_confignames(void *dev)
+{
+	(void)dev;
+	return hostlist_names;
+}
+
+ST_EXPORT char **stonith_hostlist_dev_hostlist(void *dev)
+{
+	return stonith_strv_copy(((struct stonith_hostlist_dev *)dev)->hosts);
+}
+
+ST_EXPORT int stonith_hostlist_dev_set_config(void *dev, const StonithNVpair *list)
+{
+	struct stonith_hostlist_dev *hd = dev;
+	Stonith *s = hd->s;
 	char **parsed;
-	int rc = stonith_require_values(s, names, list);
+	int rc = stonith_require_values(s, hostlist_names, list);
 
 	if (rc != S_OK) {
 		return rc;
@@ -126,8 +163,8 @@ ST_EXPORT int stonith_hostlist_configure(Stonith *s, const StonithNVpair *list, 
 		}
 		return errno == EINVAL ? S_BADCONFIG : S_OOPS;
 	}
-	stonith_free_hostlist(*hosts);
-	*hosts = parsed;
+	stonith_free_hostlist(hd->hosts);
+	hd->hosts = parsed;
 	return S_OK;
 }
 

@@ -16,49 +16,6 @@
 #include <stonith/stonith_plugin.h>
 #include "st_meatware.h"
 
-struct meat_dev {
-	Stonith *s;
-	char **hosts;
-};
-
-static const char *const meat_names[] = { "hostlist", NULL };
-
-static void *meat_create(Stonith *s, const char *subtype)
-{
-	struct meat_dev *dev;
-
-	if (subtype != NULL) {
-		errno = ENOENT;
-		return NULL;
-	}
-	dev = calloc(1, sizeof(*dev));
-	if (dev != NULL) {
-		dev->s = s;
-	}
-	return dev;
-}
-
-static void meat_destroy(void *dev)
-{
-	struct meat_dev *md = dev;
-
-	stonith_free_hostlist(md->hosts);
-	free(md);
-}
-
-static const char *const *meat_get_confignames(void *dev)
-{
-	(void)dev;
-	return meat_names;
-}
-
-static int meat_set_config(void *dev, const StonithNVpair *list)
-{
-	struct meat_dev *md = dev;
-
-	return stonith_hostlist_configure(md->s, list, &md->hosts);
-}
-
 /* Indexed by ST_* info kind. */
 static const char *const meat_info[] = {
 	[ST_CONF_XML] = stonith_hostlist_xml,
@@ -87,7 +44,7 @@ static int meat_get_status(void *dev)
 
 /* A fresh FIFO at PATH, opened for reading. Read-write, so that the open
  * does not wait for a writer and no reader sees end-of-file in between. */
-static int meat_open_fifo(struct meat_dev *md, const char *path)
+static int meat_open_fifo(struct stonith_hostlist_dev *md, const char *path)
 {
 	int fd = -1;
 
@@ -119,7 +76,7 @@ static int meat_read_record(int fd, char *buf, size_t len)
 	return S_OK;
 }
 
-static int meat_wait(struct meat_dev *md, int fd, const char *node)
+static int meat_wait(struct stonith_hostlist_dev *md, int fd, const char *node)
 {
 	char want[ST_MEATWARE_MSGLEN], got[ST_MEATWARE_MSGLEN];
 	int rc;
@@ -139,7 +96,7 @@ static int meat_wait(struct meat_dev *md, int fd, const char *node)
 
 static int meat_req_reset(void *dev, int operation, const char *node)
 {
-	struct meat_dev *md = dev;
+	struct stonith_hostlist_dev *md = dev;
 	char *path = stonith_meatware_path(node);
 	int fd, rc;
 
@@ -164,19 +121,14 @@ static int meat_req_reset(void *dev, int operation, const char *node)
 	return rc;
 }
 
-static char **meat_get_hostlist(void *dev)
-{
-	return stonith_strv_copy(((struct meat_dev *)dev)->hosts);
-}
-
 const struct stonith_plugin stonith_plugin = {
 	.abi = STONITH_PLUGIN_ABI,
-	.create = meat_create,
-	.destroy = meat_destroy,
-	.get_confignames = meat_get_confignames,
-	.set_config = meat_set_config,
+	.create = stonith_hostlist_dev_create,
+	.destroy = stonith_hostlist_dev_destroy,
+	.get_confignames = stonith_hostlist_dev_confignames,
+	.set_config = stonith_hostlist_dev_set_config,
 	.get_info = meat_get_info,
 	.get_status = meat_get_status,
 	.req_reset = meat_req_reset,
-	.get_hostlist = meat_get_hostlist,
+	.get_hostlist = stonith_hostlist_dev_hostlist,
 };

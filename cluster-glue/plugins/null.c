@@ -9,49 +9,6 @@
 
 #include <stonith/stonith_plugin.h>
 
-struct null_dev {
-	Stonith *s;
-	char **hosts;
-};
-
-static const char *const null_names[] = { "hostlist", NULL };
-
-static void *null_create(Stonith *s, const char *subtype)
-{
-	struct null_dev *dev;
-
-	if (subtype != NULL) {
-		errno = ENOENT;
-		return NULL;
-	}
-	dev = calloc(1, sizeof(*dev));
-	if (dev != NULL) {
-		dev->s = s;
-	}
-	return dev;
-}
-
-static void null_destroy(void *dev)
-{
-	struct null_dev *nd = dev;
-
-	stonith_free_hostlist(nd->hosts);
-	free(nd);
-}
-
-static const char *const *null_get_confignames(void *dev)
-{
-	(void)dev;
-	return null_names;
-}
-
-static int null_set_config(void *dev, const StonithNVpair *list)
-{
-	struct null_dev *nd = dev;
-
-	return stonith_hostlist_configure(nd->s, list, &nd->hosts);
-}
-
 /* Indexed by ST_* info kind. */
 static const char *const null_info[] = {
 	[ST_CONF_XML] = stonith_hostlist_xml,
@@ -80,23 +37,18 @@ static int null_get_status(void *dev)
 static int null_req_reset(void *dev, int operation, const char *node)
 {
 	(void)operation;
-	stonith_log(((struct null_dev *)dev)->s, LOG_INFO, "Host null-reset: %s", node);
+	stonith_log(((struct stonith_hostlist_dev *)dev)->s, LOG_INFO, "Host null-reset: %s", node);
 	return S_OK;
-}
-
-static char **null_get_hostlist(void *dev)
-{
-	return stonith_strv_copy(((struct null_dev *)dev)->hosts);
 }
 
 const struct stonith_plugin stonith_plugin = {
 	.abi = STONITH_PLUGIN_ABI,
-	.create = null_create,
-	.destroy = null_destroy,
-	.get_confignames = null_get_confignames,
-	.set_config = null_set_config,
+	.create = stonith_hostlist_dev_create,
+	.destroy = stonith_hostlist_dev_destroy,
+	.get_confignames = stonith_hostlist_dev_confignames,
+	.set_config = stonith_hostlist_dev_set_config,
 	.get_info = null_get_info,
 	.get_status = null_get_status,
 	.req_reset = null_req_reset,
-	.get_hostlist = null_get_hostlist,
+	.get_hostlist = stonith_hostlist_dev_hostlist,
 };

@@ -70,12 +70,28 @@ char **stonith_strv_copy(char *const *list);
 /** Number of entries of a NULL-terminated list. */
 size_t stonith_strv_len(char *const *list);
 
-/**
- * The common "hostlist" configuration: take hostlist from LIST and parse it
- * into *HOSTS (replacing and freeing what was there). S_INVAL when missing,
- * S_BADCONFIG when it names no host, S_OOPS when out of memory.
+/*
+ * Devices configured by nothing but a "hostlist" parameter (null,
+ * meatware) use this state and these operations in their table.
  */
-int stonith_hostlist_configure(Stonith *s, const StonithNVpair *list, char ***hosts);
+struct stonith_hostlist_dev {
+	Stonith *s;
+	char **hosts; /* lower case, NULL-terminated; NULL until configured */
+};
+
+/** create(): a struct stonith_hostlist_dev; ENOENT for a SUBTYPE. */
+void *stonith_hostlist_dev_create(Stonith *s, const char *subtype);
+void stonith_hostlist_dev_destroy(void *dev);
+/** get_confignames(): just "hostlist". */
+const char *const *stonith_hostlist_dev_confignames(void *dev);
+/**
+ * set_config(): take hostlist from LIST (replacing the hosts there were).
+ * S_INVAL when missing, S_BADCONFIG when it names no host, S_OOPS when out
+ * of memory.
+ */
+int stonith_hostlist_dev_set_config(void *dev, const StonithNVpair *list);
+/** get_hostlist(): a copy of the hosts. */
+char **stonith_hostlist_dev_hostlist(void *dev);
 
 /** The <parameters> block describing the single "hostlist" parameter. */
 extern const char stonith_hostlist_xml[];

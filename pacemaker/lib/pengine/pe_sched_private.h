@@ -138,8 +138,6 @@ void pe_rsc_set_score(struct pe_resource *rsc, const struct pe_node *node, int s
 void pe_locations_apply(struct pe_cluster *c);
 void pe_location_add(struct pe_cluster *c, const char *id, struct pe_resource *rsc,
 		     struct pe_node *node, int score);
-int pe_rsc_fail_count(const struct pe_cluster *c, const struct pe_resource *rsc,
-		      const struct pe_node *node, long long *last_failure, bool effective);
 xmlNode *pe_rsc_op_config(const struct pe_resource *rsc, const char *task,
 			  unsigned int interval_ms);
 void pe_stickiness_and_failures_apply(struct pe_cluster *c);

@@ -37,33 +37,72 @@ static GPtrArray *display_order(const struct pe_cluster *c)
 	return list;
 }
 
-static void resource_list(const struct pe_cluster *c, GString *out)
+/* Whether a top-level resource belongs in the list @flags ask for:
+ * inactive orphans never, the fully active ones not after per-node lists,
+ * inactive ones only when asked for. */
+static bool listed(const struct pe_resource *rsc, unsigned int flags)
+{
+	bool active = pe_st_rsc_active(rsc, true);
+
+	if (rsc->orphan && !active) {
+		return false;
+	}
+	if ((flags & PE_ST_BY_NODE) != 0 && active) {
+		return false;
+	}
+	return (flags & PE_ST_INACTIVE) != 0 || pe_st_rsc_active(rsc, false);
+}
+
+int pe_status_text_resources(const struct pe_cluster *c, int depth, unsigned int flags,
+			     GString *out)
 {
 	GPtrArray *list = display_order(c);
-	bool printed = false;
+	int printed = 0;
 
 	for (guint i = 0; i < list->len; i++) {
 		const struct pe_resource *rsc = list->pdata[i];
 
-		/* Resources removed from the configuration are shown only
-		 * while still active somewhere. */
-		if (rsc->orphan && !pe_st_rsc_active(rsc, true)) {
-			continue;
+		if (listed(rsc, flags)) {
+			pe_st_rsc(rsc, depth, flags, out);
+			printed++;
 		}
-		pe_st_rsc(rsc, 2, out);
-		printed = true;
-	}
-	if (!printed) {
-		pe_st_item(out, 2, "No resources");
 	}
 	g_ptr_array_free(list, TRUE);
+	return printed;
+}
+
+void pe_status_text_nodes(const struct pe_cluster *c, int depth, GString *out)
+{
+	pe_st_node_list(c, depth, out);
+}
+
+void pe_status_text_rsc(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out)
+{
+	pe_st_rsc(rsc, depth, flags, out);
+}
+
+GPtrArray *pe_status_sorted_nodes(const GPtrArray *nodes)
+{
+	return pe_st_sorted_nodes(nodes);
+}
+
+const char *pe_status_ocf_rc_text(long long rc)
+{
+	return pe_st_ocf_rc_text(rc);
+}
+
+bool pe_status_rsc_active(const struct pe_resource *rsc, bool all)
+{
+	return pe_st_rsc_active(rsc, all);
 }
 
 void pe_status_text(const struct pe_cluster *c, GString *out)
 {
 	pe_st_item(out, 1, "Node List:");
-	pe_st_node_list(c, out);
+	pe_st_node_list(c, 2, out);
 	g_string_append_c(out, '\n');
 	pe_st_item(out, 1, "Full List of Resources:");
-	resource_list(c, out);
+	if (pe_status_text_resources(c, 2, PE_ST_INACTIVE, out) == 0) {
+		pe_st_item(out, 2, "No resources");
+	}
 }

@@ -15,6 +15,7 @@
 struct clone_text {
 	const struct pe_resource *clone;
 	int depth;
+	unsigned int flags; /* enum pe_status_flags */
 	GString *out;
 	bool header_done;
 	GPtrArray *promoted; /* struct pe_node * */
@@ -121,6 +122,9 @@ static enum pe_role instance_role(const struct pe_resource *rsc)
 
 static void put_stopped(struct clone_text *t, const char *name, const char *state)
 {
+	if ((t->flags & PE_ST_INACTIVE) == 0) {
+		return; /* stopped instances are listed only on request */
+	}
 	if (t->stopped == NULL) {
 		t->stopped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	}
@@ -324,9 +328,9 @@ static void lists(struct clone_text *t)
 	header(t); /* a clone with nothing to list still gets its heading */
 }
 
-void pe_st_clone(const struct pe_resource *rsc, int depth, GString *out)
+void pe_st_clone(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out)
 {
-	struct clone_text t = { .clone = rsc, .depth = depth, .out = out };
+	struct clone_text t = { .clone = rsc, .depth = depth, .flags = flags, .out = out };
 
 	t.promoted = g_ptr_array_new();
 	t.started = g_ptr_array_new();
@@ -335,7 +339,9 @@ void pe_st_clone(const struct pe_resource *rsc, int depth, GString *out)
 
 		if (instance_alone(&t, child)) {
 			header(&t);
-			pe_st_rsc(child, depth + 1, out);
+			/* instances of unique clones are listed even when stopped */
+			pe_st_rsc(child, depth + 1, rsc->unique ? flags | PE_ST_INACTIVE : flags,
+				  out);
 		}
 	}
 	lists(&t);

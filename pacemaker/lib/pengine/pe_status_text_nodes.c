@@ -25,7 +25,7 @@ static const char *unclean_text(const struct pe_node *node)
 }
 
 /* The state of a node shown on a line of its own. */
-static const char *node_state_text(const struct pe_node *node)
+const char *pe_status_node_state(const struct pe_node *node)
 {
 	if (node->unclean) {
 		return unclean_text(node);
@@ -54,7 +54,8 @@ static bool shown_alone(const struct pe_cluster *c, const struct pe_node *node)
 	       node->standby || node->maintenance || pe_st_node_health(c, node) <= 0;
 }
 
-static void node_line(const struct pe_cluster *c, const struct pe_node *node, GString *out)
+static void node_line(const struct pe_cluster *c, const struct pe_node *node, int depth,
+		      GString *out)
 {
 	int health = pe_st_node_health(c, node);
 	const char *suffix = "";
@@ -64,8 +65,8 @@ static void node_line(const struct pe_cluster *c, const struct pe_node *node, GS
 	} else if (health == 0) {
 		suffix = " (health is YELLOW)";
 	}
-	pe_st_item(out, 2, "%s %s: %s%s", node->remote ? "RemoteNode" : "Node", node->uname,
-		   node_state_text(node), suffix);
+	pe_st_item(out, depth, "%s %s: %s%s", node->remote ? "RemoteNode" : "Node", node->uname,
+		   pe_status_node_state(node), suffix);
 }
 
 static void add_word(GString **list, const char *word)
@@ -77,7 +78,7 @@ static void add_word(GString **list, const char *word)
 	}
 }
 
-void pe_st_node_list(const struct pe_cluster *c, GString *out)
+void pe_st_node_list(const struct pe_cluster *c, int depth, GString *out)
 {
 	GPtrArray *nodes = pe_st_sorted_nodes(c->nodes);
 	GString *lists[N_LISTS] = { NULL };
@@ -86,7 +87,7 @@ void pe_st_node_list(const struct pe_cluster *c, GString *out)
 		const struct pe_node *node = nodes->pdata[i];
 
 		if (shown_alone(c, node)) {
-			node_line(c, node, out);
+			node_line(c, node, depth, out);
 		} else if (node->online) {
 			add_word(&lists[node->remote ? LIST_REMOTE_ONLINE : LIST_ONLINE],
 				 node->uname);
@@ -97,7 +98,7 @@ void pe_st_node_list(const struct pe_cluster *c, GString *out)
 	}
 	for (int l = 0; l < N_LISTS; l++) {
 		if (lists[l] != NULL) {
-			pe_st_item(out, 2, "%s: [ %s ]", list_names[l], lists[l]->str);
+			pe_st_item(out, depth, "%s: [ %s ]", list_names[l], lists[l]->str);
 			g_string_free(lists[l], TRUE);
 		}
 	}

@@ -52,13 +52,14 @@ bool pe_st_failure_ignored(const struct pe_resource *rsc);
 /* 1 green, 0 yellow, -1 red under the cluster's node-health-strategy. */
 int pe_st_node_health(const struct pe_cluster *c, const struct pe_node *node);
 
-/* The "Node List" items. */
-void pe_st_node_list(const struct pe_cluster *c, GString *out);
+/* The "Node List" items at @depth. */
+void pe_st_node_list(const struct pe_cluster *c, int depth, GString *out);
 
-/* The lines of one resource of any kind at nesting @depth. */
-void pe_st_rsc(const struct pe_resource *rsc, int depth, GString *out);
-void pe_st_primitive(const struct pe_resource *rsc, int depth, GString *out);
-void pe_st_group(const struct pe_resource *rsc, int depth, GString *out);
-void pe_st_clone(const struct pe_resource *rsc, int depth, GString *out);
+/* The lines of one resource of any kind at nesting @depth; @flags are
+ * enum pe_status_flags. */
+void pe_st_rsc(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out);
+void pe_st_primitive(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out);
+void pe_st_group(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out);
+void pe_st_clone(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out);
 
 #endif /* PE_STATUS_TEXT_PRIVATE_H */

@@ -145,18 +145,22 @@ static void multiple_nodes(const struct pe_resource *rsc, GString *s)
 	g_string_append(s, " ]");
 }
 
-void pe_st_primitive(const struct pe_resource *rsc, int depth, GString *out)
+void pe_st_primitive(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out)
 {
-	GString *s = g_string_new(NULL);
+	GString *s;
 	const struct pe_node *node = NULL;
-	bool multiple = rsc->running_on->len > 1;
+	bool multiple = rsc->running_on->len > 1 && (flags & PE_ST_RSC_ONLY) == 0;
 
+	if ((flags & PE_ST_INACTIVE) == 0 && !pe_st_rsc_active(rsc, false)) {
+		return;
+	}
+	s = g_string_new(NULL);
 	if (rsc->running_on->len > 0) {
 		node = rsc->running_on->pdata[0];
 	} else {
 		(void)pe_st_pending_task(rsc, &node);
 	}
-	if (multiple) {
+	if (rsc->running_on->len > 1) {
 		node = NULL;
 	}
 	g_string_append_printf(s, "%s\t(%s%s%s:%s):\t", printable_id(rsc),
@@ -165,7 +169,7 @@ void pe_st_primitive(const struct pe_resource *rsc, int depth, GString *out)
 			       rsc->provider == NULL ? "" : rsc->provider,
 			       rsc->type == NULL ? "unknown" : rsc->type);
 	state_words(rsc, s);
-	if (node != NULL) {
+	if (node != NULL && (flags & PE_ST_RSC_ONLY) == 0) {
 		g_string_append_printf(s, " %s", node->uname);
 	}
 	failed_probe_note(rsc, node, s);
@@ -177,7 +181,23 @@ void pe_st_primitive(const struct pe_resource *rsc, int depth, GString *out)
 	g_string_free(s, TRUE);
 }
 
-void pe_st_group(const struct pe_resource *rsc, int depth, GString *out)
+/* "N members inactive" heads a partly active group when inactive
+ * resources are not listed. */
+static void inactive_members(const struct pe_resource *rsc, unsigned int flags, GString *attrs)
+{
+	int n = 0;
+
+	if ((flags & PE_ST_INACTIVE) != 0 || pe_st_rsc_active(rsc, true) ||
+	    !pe_st_rsc_active(rsc, false)) {
+		return;
+	}
+	for (guint i = 0; i < rsc->children->len; i++) {
+		n += pe_st_rsc_active(rsc->children->pdata[i], true) ? 0 : 1;
+	}
+	g_string_append_printf(attrs, ", %d member%s inactive", n, n == 1 ? "" : "s");
+}
+
+void pe_st_group(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out)
 {
 	GString *attrs;
 
@@ -185,6 +205,7 @@ void pe_st_group(const struct pe_resource *rsc, int depth, GString *out)
 		return; /* the heading comes with the first member */
 	}
 	attrs = g_string_new(NULL);
+	inactive_members(rsc, flags, attrs);
 	if (!rsc->managed) {
 		g_string_append(attrs, ", unmanaged");
 	}
@@ -198,17 +219,18 @@ void pe_st_group(const struct pe_resource *rsc, int depth, GString *out)
 	}
 	g_string_free(attrs, TRUE);
 	for (guint i = 0; i < rsc->children->len; i++) {
-		pe_st_primitive(rsc->children->pdata[i], depth + 1, out);
+		pe_st_primitive(rsc->children->pdata[i], depth + 1, flags, out);
 	}
 }
 
-void pe_st_rsc(const struct pe_resource *rsc, int depth, GString *out)
+void pe_st_rsc(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out)
 {
-	static void (*const printers[])(const struct pe_resource *, int, GString *) = {
+	static void (*const printers[])(const struct pe_resource *, int, unsigned int,
+					GString *) = {
 		[PE_PRIMITIVE] = pe_st_primitive,
 		[PE_GROUP] = pe_st_group,
 		[PE_CLONE] = pe_st_clone,
 	};
 
-	printers[rsc->variant](rsc, depth, out);
+	printers[rsc->variant](rsc, depth, flags, out);
 }

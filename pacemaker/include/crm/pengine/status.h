@@ -258,6 +258,13 @@ struct pe_resource *pe_resource_find(const struct pe_cluster *cluster, const cha
 const char *pe_role_text(enum pe_role role);
 enum pe_role pe_role_parse(const char *text);
 
+/* The fail count of @rsc on @node (clone instances of anonymous clones
+ * count under the clone's member id), the time of the last failure in
+ * *@last_failure (0: unknown) when not NULL; @effective: 0 once the
+ * failures expired (failure-timeout). */
+int pe_rsc_fail_count(const struct pe_cluster *c, const struct pe_resource *rsc,
+		      const struct pe_node *node, long long *last_failure, bool effective);
+
 /* The value of cluster option @name, or its default. */
 const char *pe_cluster_option(const struct pe_cluster *cluster, const char *name);
 

@@ -12,4 +12,38 @@
  * describing @cluster (as unpacked, before scheduling) to @out. */
 void pe_status_text(const struct pe_cluster *cluster, GString *out);
 
+/* What the resource lines show, for crm_mon's options (crm_simulate shows
+ * everything: PE_ST_INACTIVE). */
+enum pe_status_flags {
+	PE_ST_INACTIVE = 1 << 0, /* inactive resources and clones' Stopped lists (-r) */
+	PE_ST_BY_NODE = 1 << 1,  /* the list after per-node lists: what is not fully active (-n) */
+	PE_ST_RSC_ONLY = 1 << 2, /* a primitive's line without where it runs */
+};
+
+/* The node list items ("Online: [ ... ]", nodes in special states) at
+ * nesting @depth (1: "  * ") appended to @out. */
+void pe_status_text_nodes(const struct pe_cluster *cluster, int depth, GString *out);
+
+/* The top-level resources in display order at @depth as @flags select
+ * them; returns how many were printed. */
+int pe_status_text_resources(const struct pe_cluster *cluster, int depth, unsigned int flags,
+			     GString *out);
+
+/* The lines of one resource (of any kind) at @depth under @flags. */
+void pe_status_text_rsc(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out);
+
+/* A copy of @nodes (struct pe_node *) in the order the displays list
+ * nodes (by name, digit runs as numbers); free with g_ptr_array_free(). */
+GPtrArray *pe_status_sorted_nodes(const GPtrArray *nodes);
+
+/* A node's state as the node list words it ("online", "OFFLINE",
+ * "standby (with active resources)", "UNCLEAN (online)"...). */
+const char *pe_status_node_state(const struct pe_node *node);
+
+/* The text of an OCF exit code ("not installed"; "unknown" for others). */
+const char *pe_status_ocf_rc_text(long long rc);
+
+/* Whether @rsc is active: any member (@all false) or every member. */
+bool pe_status_rsc_active(const struct pe_resource *rsc, bool all);
+
 #endif /* PCMK_PENGINE_STATUS_TEXT_H */

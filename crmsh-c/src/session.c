@@ -1,0 +1,116 @@
+/*
+ * The configure session: a working copy of the whole CIB that configure
+ * commands change, verified and written back through libcib on commit.
+ * Nothing reaches the CIB unless the verification passes (or force).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <crm/cib.h>
+#include <crm/common/results.h>
+#include <crm/common/xml.h>
+
+#include "crm.h"
+
+static int query(struct session *s)
+{
+	struct cib_op_request req = { .op = CIB_OP_QUERY };
+	xmlDoc *out = NULL;
+	char *error = NULL;
+	int rc = cib_request(s->cib, &req, 0, &out, &error);
+
+	if (rc < 0) {
+		char *text = g_strdup_printf("running cibadmin -Ql: %s",
+					     error ? error : pcmk_strerror(rc));
+
+		out_msg(CRMCONF_ERROR, text);
+		g_free(text);
+		free(error);
+		return rc;
+	}
+	if (s->work != NULL) {
+		xmlFreeDoc(s->work);
+	}
+	s->work = out;
+	s->dirty = false;
+	return 0;
+}
+
+int session_open(struct session *s)
+{
+	int rc = cib_open("crm", false, &s->cib);
+
+	if (rc < 0) {
+		char *text =
+			g_strdup_printf("running cibadmin -Ql: Could not connect to the CIB: %s",
+					pcmk_strerror(rc));
+
+		out_msg(CRMCONF_ERROR, text);
+		out_msg(CRMCONF_ERROR, "configure: Missing requirements");
+		g_free(text);
+		s->cib = NULL;
+		return rc;
+	}
+	return query(s);
+}
+
+void session_close(struct session *s)
+{
+	if (s->work != NULL) {
+		xmlFreeDoc(s->work);
+	}
+	cib_close(s->cib);
+	memset(s, 0, sizeof(*s));
+}
+
+int session_refresh(struct session *s)
+{
+	return query(s);
+}
+
+int session_verify(struct session *s)
+{
+	struct crmconf_msgs *msgs = crmconf_msgs_new();
+	int rc = verify_relay(s->work);
+	int errors = crmconf_check(s->work, &s->copts, msgs);
+
+	out_msgs(msgs);
+	crmconf_msgs_free(msgs);
+	return ((rc < 0) || (errors > 0)) ? -1 : 0;
+}
+
+static int write_back(struct session *s)
+{
+	xmlNode *conf = pcmk_xml_first_child(xmlDocGetRootElement(s->work), "configuration");
+	struct cib_op_request req = {
+		.op = CIB_OP_REPLACE, .section = "configuration", .data = conf, .client = "crm"
+	};
+	char *error = NULL;
+	int rc = cib_request(s->cib, &req, 0, NULL, &error);
+
+	if (rc < 0) {
+		char *text = g_strdup_printf("could not replace the configuration: %s",
+					     error ? error : pcmk_strerror(rc));
+
+		out_msg(CRMCONF_ERROR, text);
+		g_free(text);
+		free(error);
+		return -1;
+	}
+	return query(s);
+}
+
+int session_commit(struct session *s, bool force)
+{
+	if (!s->dirty) {
+		out_msg(CRMCONF_INFO, "apparently there is nothing to commit");
+		out_msg(CRMCONF_INFO, "try changing something first");
+		return 0;
+	}
+	/* batch mode never asks "Do you still want to commit": it declines */
+	if ((session_verify(s) < 0) && !force && !s->force) {
+		return -1;
+	}
+	return write_back(s);
+}

@@ -12,6 +12,8 @@ PACEMAKERD=/usr/sbin/pacemakerd
 [ -x "$PACEMAKERD" ] && [ -x /usr/sbin/crm_mon ] ||
 	skip "Debian's pacemaker is not installed (apt-get install pacemaker pacemaker-cli-utils)"
 id hacluster >/dev/null 2>&1 || skip "no hacluster user (pacemaker's package creates it)"
+[ -x /usr/lib/ocf/resource.d/pacemaker/Dummy ] ||
+	skip "pacemaker's Dummy agent is missing (apt-get install --reinstall pacemaker-resource-agents)"
 export CLUSTER_STACK=corosync
 
 # start_pacemaker N: pacemaker's state and log on the node's own disks
@@ -60,6 +62,8 @@ if [ -n "$where" ]; then
 	check "the killed node is offline" mon_has "$other" "OFFLINE: \[ $where \]"
 else
 	fail "dummy's node not found"
+	mon 1 | sed 's/^/# /'
+	"$CLUSTER" exec node1 /usr/sbin/crm_verify -L 2>&1 | sed 's/^/# crm_verify: /'
 fi
 "$CLUSTER" down >/dev/null
 finish

@@ -1,26 +1,18 @@
 /*
- * The level dispatcher: the top level and the configure level, each a
- * table of commands; configure's object commands go to libcrmconf.
+ * The level dispatcher: which level a line runs at, the commands every
+ * level has (cd, up, quit, help, ls) and the top level's own table.
+ * A level word followed by a command ("resource stop web") runs the
+ * command in that level and comes back, as crmsh does.
  */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <crm/common/xml.h>
+#include <unistd.h>
 
 #include "crm.h"
 
-typedef void (*cmd_fn)(struct shell *sh, int argc, char **argv, const char *line);
-
-struct level_cmd {
-	const char *name;
-	cmd_fn fn;
-};
-
-static void fail(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void fail(struct shell *sh, const char *fmt, ...)
+void shell_fail(struct shell *sh, const char *fmt, ...)
 {
 	va_list ap;
 	char *text = NULL;
@@ -28,264 +20,428 @@ static void fail(struct shell *sh, const char *fmt, ...)
 	va_start(ap, fmt);
 	text = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-
 	out_msg(CRMCONF_ERROR, text);
 	g_free(text);
 	sh->failed = true;
 }
 
-/* Leave configure: pending changes are committed first (batch mode). */
-static void leave_configure(struct shell *sh)
-{
-	if (sh->session_open && sh->session.dirty && (session_commit(&sh->session, false) < 0)) {
-		sh->failed = true;
-	}
-	sh->level = 0;
-}
-
-static void do_up(struct shell *sh, int argc, char **argv, const char *line)
-{
-	(void)argc, (void)argv, (void)line;
-	if (sh->level > 0) {
-		leave_configure(sh);
-	}
-}
-
-static void do_quit(struct shell *sh, int argc, char **argv, const char *line)
-{
-	do_up(sh, argc, argv, line);
-	sh->quit = true;
-}
-
-static void do_cd(struct shell *sh, int argc, char **argv, const char *line)
-{
-	if ((argc < 2) || (strcmp(argv[1], "..") == 0)) {
-		do_up(sh, argc, argv, line);
-	} else if (strcmp(argv[1], "configure") == 0) {
-		shell_run_line(sh, "configure");
-	} else {
-		fail(sh, "cd: %s not found", argv[1]);
-	}
-}
-
-static void do_commit(struct shell *sh, int argc, char **argv, const char *line)
-{
-	bool force = (argc > 1) && (strcmp(argv[1], "force") == 0);
-
-	(void)line;
-	if (session_commit(&sh->session, force) < 0) {
-		sh->failed = true;
-	}
-}
-
-static void do_verify(struct shell *sh, int argc, char **argv, const char *line)
-{
-	(void)argc, (void)argv, (void)line;
-	if (session_verify(&sh->session) < 0) {
-		sh->failed = true;
-	}
-}
-
-static void show_xml(struct shell *sh, int argc, char **argv)
-{
-	xmlNode *conf =
-		pcmk_xml_first_child(xmlDocGetRootElement(sh->session.work), "configuration");
-	char *text = NULL;
-
-	if (argc <= 2) {
-		text = pcmk_xml_to_string(conf, true);
-		printf("%s", text ? text : "");
-		free(text);
-		return;
-	}
-	for (int i = 2; i < argc; i++) {
-		xmlNode *obj = pcmk_xml_find_id(conf, NULL, argv[i]);
-
-		if (obj == NULL) {
-			fail(sh, "object %s does not exist", argv[i]);
-			continue;
-		}
-		text = pcmk_xml_to_string(obj, true);
-		printf("%s", text ? text : "");
-		free(text);
-	}
-}
-
-static void do_show(struct shell *sh, int argc, char **argv, const char *line)
-{
-	struct crmconf_msgs *msgs = NULL;
-	char *text = NULL;
-
-	(void)line;
-	if ((argc > 1) && (strcmp(argv[1], "xml") == 0)) {
-		show_xml(sh, argc, argv);
-		return;
-	}
-	msgs = crmconf_msgs_new();
-	text = crmconf_show(sh->session.work, (argc > 1) ? (const char *const *)argv + 1 : NULL,
-			    msgs);
-	sh->failed = sh->failed || (msgs->errors > 0);
-	out_msgs(msgs);
-	fputs(text, stdout);
-	fflush(stdout);
-	g_free(text);
-	crmconf_msgs_free(msgs);
-}
-
-static void do_erase(struct shell *sh, int argc, char **argv, const char *line)
-{
-	(void)line;
-	crmconf_erase(sh->session.work, (argc > 1) && (strcmp(argv[1], "nodes") == 0));
-	sh->session.dirty = true;
-}
-
-static void do_refresh(struct shell *sh, int argc, char **argv, const char *line)
-{
-	(void)argc, (void)argv, (void)line;
-	session_refresh(&sh->session);
-}
-
-/* load replace|update FILE: the file's configure commands on an erased
- * (replace) or the current (update) configuration. */
-static void do_load(struct shell *sh, int argc, char **argv, const char *line)
-{
-	FILE *in = NULL;
-	char *l = NULL;
-	bool replace = (argc == 3) && (strcmp(argv[1], "replace") == 0);
-
-	(void)line;
-	if ((argc != 3) || (!replace && (strcmp(argv[1], "update") != 0))) {
-		fail(sh, "%s", "usage: load replace|update <file>");
-		return;
-	}
-	in = (strcmp(argv[2], "-") == 0) ? stdin : fopen(argv[2], "r");
-	if (in == NULL) {
-		fail(sh, "load: cannot read %s", argv[2]);
-		return;
-	}
-	if (replace) {
-		crmconf_erase(sh->session.work, false);
-	}
-	sh->session.copts.replace_existing = !replace;
-	while ((l = input_next_line(in)) != NULL) {
-		shell_run_line(sh, l);
-		free(l);
-	}
-	sh->session.copts.replace_existing = false;
-	sh->session.dirty = true;
-	if (in != stdin) {
-		fclose(in);
-	}
-}
-
-static const struct level_cmd configure_cmds[] = {
-	{ "commit", do_commit }, { "verify", do_verify },   { "show", do_show },
-	{ "erase", do_erase },   { "refresh", do_refresh }, { "load", do_load },
-	{ "up", do_up },         { "end", do_up },          { "back", do_up },
-	{ "..", do_up },         { "cd", do_cd },           { "quit", do_quit },
-	{ "exit", do_quit },     { "bye", do_quit },
+static const struct level_def *const levels[LVL_COUNT] = {
+	[LVL_TOP] = &level_top,           [LVL_CONFIGURE] = &level_configure,
+	[LVL_RESOURCE] = &level_resource, [LVL_NODE] = &level_node,
+	[LVL_CIB] = &level_cib,           [LVL_RA] = &level_ra,
+	[LVL_OPTIONS] = &level_options,
 };
 
-/* An object command: parse, check the agent, apply. */
-static void run_crmconf(struct shell *sh, const char *line)
+const struct level_def *level_get(enum crm_level l)
 {
-	struct crmconf_msgs *msgs = crmconf_msgs_new();
-	struct crmconf_error err = { 0 };
-	struct crmconf_cmd *cmd = NULL;
-	int rc = crmconf_parse(line, sh->session.work, msgs, &cmd, &err);
-
-	if (rc == -ENOENT) {
-		out_msgs(msgs);
-		fail(sh, "configure.%s: No such command", err.command);
-	} else if (rc < 0) {
-		char *text = crmconf_error_text(&err);
-
-		out_msgs(msgs);
-		fail(sh, "%s", text);
-		g_free(text);
-	} else {
-		crmconf_check_new(cmd, &sh->session.copts, msgs);
-		if (crmconf_apply(sh->session.work, cmd, &sh->session.copts, msgs) == 0) {
-			sh->session.dirty = true;
-		}
-		sh->failed = sh->failed || (msgs->errors > 0);
-		out_msgs(msgs);
-	}
-	crmconf_cmd_free(cmd);
-	crmconf_error_clear(&err);
-	crmconf_msgs_free(msgs);
+	return levels[l];
 }
 
-static bool run_table(struct shell *sh, const struct level_cmd *t, size_t n, int argc, char **argv,
-		      const char *line)
+/* The level named @name (reachable from the top), or LVL_TOP. */
+static enum crm_level level_named(const char *name)
+{
+	for (int l = LVL_CONFIGURE; l < LVL_COUNT; l++) {
+		if (strcmp(levels[l]->name, name) == 0) {
+			return (enum crm_level)l;
+		}
+	}
+	return LVL_TOP;
+}
+
+static void do_up(struct shell *sh, int argc, char **argv, const char *line);
+static void do_quit(struct shell *sh, int argc, char **argv, const char *line);
+static void do_cd(struct shell *sh, int argc, char **argv, const char *line);
+static void do_help(struct shell *sh, int argc, char **argv, const char *line);
+static void do_ls(struct shell *sh, int argc, char **argv, const char *line);
+
+/* What every level understands. */
+static const struct level_cmd common_cmds[] = {
+	{ "cd", do_cd, "Navigate the level structure", "cd [<level>|..]", "%level" },
+	{ "up", do_up, "Go back to previous level", "up", "" },
+	{ "end", do_up, "Go back to previous level", "end", "" },
+	{ "back", do_up, "Go back to previous level", "back", "" },
+	{ "..", do_up, "Go back to previous level", "..", "" },
+	{ "quit", do_quit, "Exit the interactive shell", "quit", "" },
+	{ "exit", do_quit, "Exit the interactive shell", "exit", "" },
+	{ "bye", do_quit, "Exit the interactive shell", "bye", "" },
+	{ "help", do_help, "Show help (help <command> for one command)", "help [<command>]",
+	  "%cmd" },
+	{ "ls", do_ls, "List levels and commands", "ls", "" },
+};
+
+static const struct level_cmd *find_in(const struct level_cmd *t, size_t n, const char *name)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(t[i].name, argv[0]) == 0) {
-			t[i].fn(sh, argc, argv, line);
+		if (strcmp(t[i].name, name) == 0) {
+			return &t[i];
+		}
+	}
+	return NULL;
+}
+
+const struct level_cmd *level_find(const struct level_def *def, const char *name)
+{
+	const struct level_cmd *c = find_in(def->cmds, def->ncmds, name);
+
+	return c != NULL ? c : find_in(common_cmds, G_N_ELEMENTS(common_cmds), name);
+}
+
+static gint cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Second spellings, which `ls` and completion leave out. */
+static bool is_alias(const char *name)
+{
+	static const char *const alias[] = { "end", "back", "exit", "bye" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(alias); i++) {
+		if (strcmp(alias[i], name) == 0) {
 			return true;
 		}
 	}
 	return false;
 }
 
-static void enter_configure(struct shell *sh, const char *rest)
+const char **level_names(const struct level_def *def)
+{
+	GPtrArray *a = g_ptr_array_new();
+
+	for (size_t i = 0; i < def->ncmds; i++) {
+		g_ptr_array_add(a, (gpointer)def->cmds[i].name);
+	}
+	for (size_t i = 0; i < G_N_ELEMENTS(common_cmds); i++) {
+		/* crmsh lists only the main spelling of the aliases */
+		if ((def == &level_top) && (strcmp(common_cmds[i].name, "..") == 0)) {
+			continue;
+		}
+		if (!is_alias(common_cmds[i].name)) {
+			g_ptr_array_add(a, (gpointer)common_cmds[i].name);
+		}
+	}
+	g_ptr_array_sort(a, cmp_str);
+	g_ptr_array_add(a, NULL);
+	return (const char **)g_ptr_array_free(a, FALSE);
+}
+
+int shell_enter_configure(struct shell *sh)
 {
 	if (!sh->session_open) {
 		if (session_open(&sh->session) < 0) {
-			sh->failed = true;
-			sh->quit = true;
-			return;
+			return -1;
 		}
 		sh->session_open = true;
+	} else if (!sh->session.dirty) {
+		session_refresh(&sh->session);
 	}
-	sh->level = 1;
-	if ((rest != NULL) && (*rest != '\0')) {
-		shell_run_line(sh, rest);
+	return 0;
+}
+
+bool shell_leave_configure(struct shell *sh)
+{
+	if (!sh->session_open || !sh->session.dirty) {
+		return true;
+	}
+	if (!ui_interactive()) {
+		/* batch mode commits what is pending when it leaves */
+		if (session_commit(&sh->session, false) < 0) {
+			sh->failed = true;
+		}
+		return true;
+	}
+	if (ui_ask("There are changes pending. Do you want to commit them (y/n)? ", true)) {
+		if (session_commit(&sh->session, false) < 0) {
+			return false;
+		}
+	} else {
+		session_refresh(&sh->session);
+	}
+	return true;
+}
+
+void shell_cib_changed(struct shell *sh)
+{
+	if (sh->session_open && !sh->session.dirty) {
+		session_refresh(&sh->session);
 	}
 }
 
-static void run_top(struct shell *sh, int argc, char **argv, const char *line)
+/* Go to @to from the current level; false when the user stays. */
+static bool go_level(struct shell *sh, enum crm_level to)
 {
-	static const struct level_cmd top_cmds[] = {
-		{ "quit", do_quit }, { "exit", do_quit }, { "bye", do_quit }, { "up", do_up },
-		{ "end", do_up },    { "back", do_up },   { "cd", do_cd },
-	};
-
-	if (strcmp(argv[0], "configure") == 0) {
-		const char *rest = line + strspn(line, " \t") + strlen("configure");
-
-		enter_configure(sh, rest + strspn(rest, " \t"));
-	} else if (!run_table(sh, top_cmds, G_N_ELEMENTS(top_cmds), argc, argv, line)) {
-		fail(sh, "%s: No such command", argv[0]);
+	if (sh->level == to) {
+		return true;
 	}
+	if ((sh->level == LVL_CONFIGURE) && !shell_leave_configure(sh)) {
+		return false;
+	}
+	if ((to == LVL_CONFIGURE) && (shell_enter_configure(sh) < 0)) {
+		sh->failed = true;
+		sh->quit = !ui_interactive();
+		return false;
+	}
+	sh->level = to;
+	return true;
+}
+
+static void do_up(struct shell *sh, int argc, char **argv, const char *line)
+{
+	(void)argc, (void)argv, (void)line;
+	go_level(sh, LVL_TOP);
+}
+
+static void do_quit(struct shell *sh, int argc, char **argv, const char *line)
+{
+	(void)argc, (void)argv, (void)line;
+	if (go_level(sh, LVL_TOP)) {
+		sh->quit = true;
+	}
+}
+
+static void do_cd(struct shell *sh, int argc, char **argv, const char *line)
+{
+	enum crm_level to = LVL_TOP;
+
+	(void)line;
+	if ((argc < 2) || (strcmp(argv[1], "..") == 0) || (strcmp(argv[1], "/") == 0)) {
+		go_level(sh, LVL_TOP);
+		return;
+	}
+	to = level_named(argv[1]);
+	if ((to == LVL_TOP) || (sh->level != LVL_TOP)) {
+		shell_fail(sh, "%s.cd: %s not found", levels[sh->level]->name, argv[1]);
+		return;
+	}
+	go_level(sh, to);
+}
+
+/* Names in columns, as `ls` prints them (four 19-wide columns, filled
+ * down first). */
+static void print_columns(GString *out, const char *const *names)
+{
+	size_t n = g_strv_length((char **)names);
+	size_t rows = (n + 3) / 4;
+
+	for (size_t r = 0; r < rows; r++) {
+		for (size_t c = 0; c < 4; c++) {
+			size_t i = c * rows + r;
+
+			if (i < n) {
+				g_string_append_printf(out, "%-19s", names[i]);
+			}
+		}
+		g_string_append_c(out, '\n');
+	}
+}
+
+static void do_ls(struct shell *sh, int argc, char **argv, const char *line)
+{
+	const char **names = level_names(levels[sh->level]);
+	GString *out = g_string_new(NULL);
+
+	(void)argc, (void)argv, (void)line;
+	print_columns(out, names);
+	fputs(out->str, stdout);
+	fflush(stdout);
+	g_string_free(out, TRUE);
+	g_free(names);
+}
+
+static void help_level(GString *out, const struct level_def *def)
+{
+	const char **names = level_names(def);
+
+	g_string_append_printf(out, "%s\n\nAvailable commands:\n\n", def->help);
+	for (size_t i = 0; names[i] != NULL; i++) {
+		const struct level_cmd *c = level_find(def, names[i]);
+
+		g_string_append_printf(out, "\t%-16s %s\n", c->name, c->help);
+	}
+	g_free(names);
+}
+
+static void do_help(struct shell *sh, int argc, char **argv, const char *line)
+{
+	const struct level_def *def = levels[sh->level];
+	const struct level_cmd *c = NULL;
+	GString *out = g_string_new(NULL);
+
+	(void)line;
+	if (argc < 2) {
+		help_level(out, def);
+	} else if ((c = level_find(def, argv[1])) != NULL) {
+		g_string_append_printf(out, "%s\n\nUsage:\n\n\t%s\n", c->help,
+				       c->usage ? c->usage : c->name);
+	} else if ((sh->level == LVL_TOP) && (level_named(argv[1]) != LVL_TOP)) {
+		help_level(out, levels[level_named(argv[1])]);
+	} else {
+		shell_fail(sh, "%s: No help for %s", "help", argv[1]);
+	}
+	ui_page(sh, out->str);
+	g_string_free(out, TRUE);
+}
+
+/* A level word at the top level; the rest of the line, if any, runs
+ * there and the shell comes back. */
+static void do_level(struct shell *sh, int argc, char **argv, const char *line)
+{
+	enum crm_level from = sh->level;
+	enum crm_level to = level_named(argv[0]);
+	const char *rest = NULL;
+
+	if (!go_level(sh, to) || (argc < 2)) {
+		return;
+	}
+	if (line != NULL) {
+		rest = line + strspn(line, " \t");
+		rest += strcspn(rest, " \t");
+		rest += strspn(rest, " \t");
+	}
+	shell_run_at(sh, to, argc - 1, argv + 1, rest);
+	if (!sh->quit) {
+		go_level(sh, from);
+	}
+}
+
+static void do_status(struct shell *sh, int argc, char **argv, const char *line);
+static void do_top_verify(struct shell *sh, int argc, char **argv, const char *line);
+
+static const struct level_cmd top_cmds[] = {
+	{ "configure", do_level, "CIB configuration", "configure [<command>]", "%cmd" },
+	{ "resource", do_level, "Resource management", "resource [<command>]", "%cmd" },
+	{ "node", do_level, "Node management", "node [<command>]", "%cmd" },
+	{ "cib", do_level, "CIB shadow management", "cib [<command>]", "%cmd" },
+	{ "ra", do_level, "Resource Agents (RA) lists and documentation", "ra [<command>]",
+	  "%cmd" },
+	{ "options", do_level, "User preferences", "options [<command>]", "%cmd" },
+	{ "status", do_status, "Cluster status", "status", "" },
+	{ "verify", do_top_verify, "Verify cluster status", "verify", "" },
+};
+
+const struct level_def level_top = { "", "Help overview for the crm shell", top_cmds,
+				     G_N_ELEMENTS(top_cmds) };
+
+/* crm_mon -1 from the same installation (or $CRM_MON). */
+static void do_status(struct shell *sh, int argc, char **argv, const char *line)
+{
+	const char *env = getenv("CRM_MON");
+	char *mon = (env != NULL) ? g_strdup(env) : g_build_filename(HA_SBINDIR, "crm_mon", NULL);
+	char *args[] = { mon, (char *)"-1", NULL };
+	gint status = 0;
+	GError *error = NULL;
+
+	(void)argc, (void)argv, (void)line;
+	fflush(stdout);
+	if (!g_spawn_sync(NULL, args, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL,
+			  &status, &error)) {
+		shell_fail(sh, "status: cannot run %s: %s", mon, error->message);
+		g_error_free(error);
+	} else if (!g_spawn_check_wait_status(status, NULL)) {
+		sh->failed = true;
+	}
+	g_free(mon);
+}
+
+/* The CIB as it is, checked as crm_verify -L checks it. */
+static void do_top_verify(struct shell *sh, int argc, char **argv, const char *line)
+{
+	xmlDoc *doc = cibx_query(sh);
+
+	(void)argc, (void)argv, (void)line;
+	if (doc == NULL) {
+		return;
+	}
+	if (verify_relay(doc) < 0) {
+		sh->failed = true;
+	}
+	xmlFreeDoc(doc);
+}
+
+/* Deprecated spellings crmsh still takes, with its warning. */
+static const struct {
+	enum crm_level level;
+	const char *old;
+	const char *now;
+} aliases[] = {
+	{ LVL_RESOURCE, "unmove", "clear" },
+	{ LVL_RESOURCE, "unmigrate", "clear" },
+	{ LVL_RESOURCE, "migrate", "move" },
+};
+
+static const char *resolve_alias(enum crm_level lvl, const char *word)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(aliases); i++) {
+		if ((aliases[i].level == lvl) && (strcmp(aliases[i].old, word) == 0)) {
+			out_msgf(CRMCONF_WARNING,
+				 "This command '%s' is deprecated, please use '%s'", word,
+				 aliases[i].now);
+			out_msgf(CRMCONF_INFO, "\"%s\" is accepted as \"%s\"", word,
+				 aliases[i].now);
+			return aliases[i].now;
+		}
+	}
+	return word;
+}
+
+void shell_run_at(struct shell *sh, enum crm_level lvl, int argc, char **argv, const char *line)
+{
+	const char *name = resolve_alias(lvl, argv[0]);
+	const struct level_cmd *c = level_find(levels[lvl], name);
+	char *joined = NULL;
+
+	if ((c == NULL) && (lvl == LVL_CONFIGURE)) {
+		joined = (line != NULL) ? NULL : g_strjoinv(" ", argv);
+		configure_object(sh, (line != NULL) ? line : joined);
+		g_free(joined);
+		return;
+	}
+	if (c == NULL) {
+		shell_fail(sh, "%s%s%s: No such command", levels[lvl]->name,
+			   lvl == LVL_TOP ? "" : ".", argv[0]);
+		return;
+	}
+	c->fn(sh, argc, argv, line);
 }
 
 void shell_run_line(struct shell *sh, const char *line)
 {
 	char **argv = NULL;
 	int argc = 0;
+	const char *s = line + strspn(line, " \t");
 
-	if (!g_shell_parse_argv(line, &argc, &argv, NULL) || (argc == 0)) {
-		if (argc == 0 && strspn(line, " \t") == strlen(line)) {
-			return;
-		}
-		fail(sh, "cannot parse: %s", line);
+	if ((*s == '\0') || (*s == '#')) {
 		return;
 	}
-	if (sh->level == 0) {
-		run_top(sh, argc, argv, line);
-	} else if (!run_table(sh, configure_cmds, G_N_ELEMENTS(configure_cmds), argc, argv, line)) {
-		run_crmconf(sh, line);
+	if (!g_shell_parse_argv(line, &argc, &argv, NULL) || (argc == 0)) {
+		shell_fail(sh, "cannot parse: %s", line);
+		g_strfreev(argv);
+		return;
 	}
+	/* configure's object commands keep their own quoting */
+	shell_run_at(sh, sh->level, argc, argv, s);
 	g_strfreev(argv);
+}
+
+char *shell_prompt(const struct shell *sh)
+{
+	const char *shadow = getenv("CIB_shadow");
+	char host[256] = "";
+
+	if (gethostname(host, sizeof(host) - 1) < 0) {
+		strcpy(host, "localhost");
+	}
+	host[strcspn(host, ".")] = '\0';
+	return g_strdup_printf("crm(%s/%s)%s# ", (shadow && *shadow) ? shadow : "live", host,
+			       levels[sh->level]->name);
 }
 
 void shell_finish(struct shell *sh)
 {
-	if (sh->level > 0) {
-		leave_configure(sh);
+	if (sh->level == LVL_CONFIGURE) {
+		shell_leave_configure(sh);
 	}
-	if (sh->session_open) {
+	if (sh->session_open || (sh->session.cib != NULL)) {
 		session_close(&sh->session);
 		sh->session_open = false;
 	}

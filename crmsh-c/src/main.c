@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <crm/common/schemas.h>
 
@@ -57,6 +58,10 @@ static void run(struct shell *sh, const struct crm_opts *o)
 		if (run_file(sh, o->file) < 0) {
 			sh->failed = true;
 		}
+	} else if (isatty(STDIN_FILENO)) {
+		ui_set_interactive(true);
+		sh->interactive = true;
+		interactive_run(sh);
 	} else {
 		run_stream(sh, stdin);
 	}
@@ -88,7 +93,9 @@ int main(int argc, char **argv)
 	sh.session.copts.ignore_missing_metadata = o.ignore_missing_metadata;
 	sh.session.force = o.force;
 	run(&sh, &o);
+	options_free(&sh);
 	crmconf_agents_cleanup();
 	pcmk_schema_cleanup();
-	return sh.failed ? 1 : 0;
+	/* an interactive session ends well when the user quits */
+	return (sh.failed && !sh.interactive) ? 1 : 0;
 }

@@ -2,7 +2,10 @@
  * Printing messages: "LEVEL: text", the level word coloured as crmsh
  * colours it (also on a pipe) unless -D plain.
  */
+#include <stdarg.h>
 #include <stdio.h>
+
+#include <glib.h>
 
 #include "crm.h"
 
@@ -36,4 +39,16 @@ void out_msgs(struct crmconf_msgs *msgs)
 	}
 	g_ptr_array_set_size(msgs->list, 0);
 	msgs->errors = 0;
+}
+
+void out_msgf(enum crmconf_level level, const char *fmt, ...)
+{
+	va_list ap;
+	char *text = NULL;
+
+	va_start(ap, fmt);
+	text = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	out_msg(level, text);
+	g_free(text);
 }

@@ -37,10 +37,14 @@ static int query(struct session *s)
 	return 0;
 }
 
-int session_open(struct session *s)
+int session_connect(struct session *s)
 {
-	int rc = cib_open("crm", false, &s->cib);
+	int rc = 0;
 
+	if (s->cib != NULL) {
+		return 0;
+	}
+	rc = cib_open("crm", false, &s->cib);
 	if (rc < 0) {
 		char *text =
 			g_strdup_printf("running cibadmin -Ql: Could not connect to the CIB: %s",
@@ -52,7 +56,14 @@ int session_open(struct session *s)
 		s->cib = NULL;
 		return rc;
 	}
-	return query(s);
+	return 0;
+}
+
+int session_open(struct session *s)
+{
+	int rc = session_connect(s);
+
+	return (rc < 0) ? rc : query(s);
 }
 
 void session_close(struct session *s)
@@ -61,7 +72,9 @@ void session_close(struct session *s)
 		xmlFreeDoc(s->work);
 	}
 	cib_close(s->cib);
-	memset(s, 0, sizeof(*s));
+	s->work = NULL;
+	s->cib = NULL;
+	s->dirty = false;
 }
 
 int session_refresh(struct session *s)
@@ -109,7 +122,8 @@ int session_commit(struct session *s, bool force)
 		return 0;
 	}
 	/* batch mode never asks "Do you still want to commit": it declines */
-	if ((session_verify(s) < 0) && !force && !s->force) {
+	if ((session_verify(s) < 0) && !force && !s->force &&
+	    !ui_ask("Do you still want to commit (y/n)? ", false)) {
 		return -1;
 	}
 	return write_back(s);

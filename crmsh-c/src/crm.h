@@ -40,7 +40,8 @@ void out_msgs(struct crmconf_msgs *msgs);
 /* The configure session. */
 struct session {
 	struct cib *cib; /* shared by every level: a file CIB is read once */
-	xmlDoc *work;    /* the whole CIB as it will be committed */
+	xmlDoc *work;    /* the CIB as it will be committed */
+	bool has_status; /* work holds the status section too */
 	bool dirty;      /* changes not committed yet */
 	struct crmconf_options copts;
 	bool force;
@@ -58,6 +59,9 @@ int session_commit(struct session *s, bool force);
 /* crm_verify's and the shell's checks of the working copy, printed.
  * Returns 0 when clean enough to commit. */
 int session_verify(struct session *s);
+/* Add the CIB's status to the working copy, for what needs the cluster's
+ * state (verify, ptest); errors printed.  Returns 0 or -errno. */
+int session_load_status(struct session *s);
 /* Throw the working copy away and read the CIB again. */
 int session_refresh(struct session *s);
 

@@ -138,7 +138,7 @@ static void do_edit(struct shell *sh, int argc, char **argv, const char *line)
 static void do_ptest(struct shell *sh, int argc, char **argv, const char *line)
 {
 	(void)argc, (void)argv, (void)line;
-	if (ptest_print(sh->session.work) < 0) {
+	if ((session_load_status(&sh->session) < 0) || (ptest_print(sh->session.work) < 0)) {
 		sh->failed = true;
 	}
 }

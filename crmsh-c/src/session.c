@@ -13,28 +13,75 @@
 
 #include "crm.h"
 
-static int query(struct session *s)
+/* One section of the CIB (NULL: the <cib> element alone) as a document,
+ * NULL when the CIB has no such section; errors printed as crmsh prints a
+ * failed cibadmin. */
+static int query_section(struct session *s, const char *section, xmlDoc **out)
 {
-	struct cib_op_request req = { .op = CIB_OP_QUERY };
-	xmlDoc *out = NULL;
+	struct cib_op_request req = {
+		.op = CIB_OP_QUERY,
+		.section = section,
+		.options = (section == NULL) ? CIB_OPT_NO_CHILDREN : 0,
+	};
 	char *error = NULL;
-	int rc = cib_request(s->cib, &req, 0, &out, &error);
+	int rc = cib_request(s->cib, &req, 0, out, &error);
 
-	if (rc < 0) {
+	if (rc == -ENXIO && section != NULL) {
+		*out = NULL; /* a CIB may lack a section, status above all */
+		rc = 0;
+	} else if (rc < 0) {
 		char *text = g_strdup_printf("running cibadmin -Ql: %s",
 					     error ? error : pcmk_strerror(rc));
 
 		out_msg(CRMCONF_ERROR, text);
 		g_free(text);
-		free(error);
+	}
+	free(error);
+	return rc;
+}
+
+/* Put section @name of the CIB under the working copy's root. */
+static int add_section(struct session *s, const char *name)
+{
+	xmlDoc *part = NULL;
+	int rc = query_section(s, name, &part);
+
+	if ((rc < 0) || (part == NULL)) {
+		return rc;
+	}
+	return pcmk_xml_adopt(xmlDocGetRootElement(s->work), xmlDocGetRootElement(part));
+}
+
+/* The working copy: <cib> and its configuration.  The status, which may
+ * be most of a large CIB and which configure commands never change, is
+ * fetched only when asked for (session_load_status). */
+static int query(struct session *s)
+{
+	xmlDoc *top = NULL;
+	int rc = query_section(s, NULL, &top);
+
+	if (rc < 0) {
 		return rc;
 	}
 	if (s->work != NULL) {
 		xmlFreeDoc(s->work);
 	}
-	s->work = out;
+	s->work = top;
 	s->dirty = false;
-	return 0;
+	s->has_status = false;
+	return add_section(s, "configuration");
+}
+
+int session_load_status(struct session *s)
+{
+	int rc;
+
+	if (s->has_status) {
+		return 0;
+	}
+	rc = add_section(s, "status");
+	s->has_status = (rc == 0);
+	return rc;
 }
 
 int session_connect(struct session *s)
@@ -84,8 +131,14 @@ int session_refresh(struct session *s)
 
 int session_verify(struct session *s)
 {
-	struct crmconf_msgs *msgs = crmconf_msgs_new();
-	int rc = verify_relay(s->work);
+	struct crmconf_msgs *msgs;
+	int rc = session_load_status(s);
+
+	if (rc < 0) {
+		return -1;
+	}
+	msgs = crmconf_msgs_new();
+	rc = verify_relay(s->work);
 	int errors = crmconf_check(s->work, &s->copts, msgs);
 
 	out_msgs(msgs);

@@ -62,7 +62,14 @@ void cib_pending_free(struct cib_pending *p)
 
 void cib_pending_answer(struct cib_pending *p)
 {
-	xmlNode *reply = cib_wire_reply(p->op, p->rc, p->error, p->output);
+	/* the answer may be the whole CIB: moved into the reply, not copied */
+	xmlNode *reply = cib_wire_reply(p->op, p->rc, p->error, NULL);
+
+	if (reply != NULL && p->output != NULL && cib_wire_move_calldata(reply, p->output) < 0) {
+		pcmk_xml_free(reply);
+		reply = NULL;
+	}
+	p->output = NULL;
 
 	if (reply != NULL && (p->req.flags & (PCMK_IPC_REPLY_SYNC | PCMK_IPC_REPLY_ASYNC)) != 0) {
 		pcmk_ipc_reply(p->client, &p->req, reply);

@@ -47,16 +47,17 @@ int cib_ipc_open(struct cib *cib, bool read_only)
 	return st->conn != NULL ? 0 : rc;
 }
 
-/* Copy the output of reply @msg into a document of its own. */
-static xmlDoc *copy_output(const xmlNode *output)
+/* Take the output out of its reply (about to be freed) into a document
+ * of its own: moved, not copied, as it may be the whole CIB. */
+static xmlDoc *take_output(const xmlNode *output)
 {
-	xmlNode *copy;
+	xmlNode *taken;
 
 	if (output == NULL) {
 		return NULL;
 	}
-	copy = pcmk_xml_copy(output);
-	return copy != NULL ? copy->doc : NULL;
+	taken = pcmk_xml_detach((xmlNode *)output);
+	return taken != NULL ? taken->doc : NULL;
 }
 
 static int ipc_request(struct cib *cib, const struct cib_op_request *req, int timeout_ms,
@@ -78,7 +79,7 @@ static int ipc_request(struct cib *cib, const struct cib_op_request *req, int ti
 	}
 	rc = cib_wire_reply_parse(xmlDocGetRootElement(reply), &out, &why);
 	if (output != NULL) {
-		*output = copy_output(out);
+		*output = take_output(out);
 	}
 	if (error != NULL) {
 		*error = cib_error_dup(why);

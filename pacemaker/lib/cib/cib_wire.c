@@ -36,6 +36,17 @@ int cib_wire_set_calldata(xmlNode *msg, const xmlNode *data)
 	return 0;
 }
 
+int cib_wire_move_calldata(xmlNode *msg, xmlNode *data)
+{
+	xmlNode *holder = pcmk_xml_add_child(msg, "cib_calldata");
+
+	if (holder == NULL) {
+		pcmk_xml_free(data);
+		return -ENOMEM;
+	}
+	return pcmk_xml_adopt(holder, data);
+}
+
 /* Set @name to @value when @value is not NULL. */
 static int set_optional(xmlNode *msg, const char *name, const char *value)
 {

@@ -19,8 +19,13 @@
 
 /* A client that leaves this much unread is evicted. */
 #define CLIENT_BACKLOG_MAX (64u * 1024 * 1024)
-/* How soon to retry sending to a client whose buffer was full. */
-#define RETRY_MS 20
+/* How soon to retry sending to a client whose buffer was full: libqb
+ * does not tell when a client has read, so poll: often at first (a client
+ * taking a large reply reads each frame at once), rarely once it has
+ * stayed full for a while (a client that is busy elsewhere). */
+#define RETRY_SOON_MS 1
+#define RETRY_SOON_TRIES 100
+#define RETRY_LATER_MS 20
 
 struct pcmk_ipc_server {
 	qb_ipcs_service_t *qb;
@@ -50,6 +55,7 @@ struct pcmk_ipc_client {
 	GQueue out; /* struct pending_frame, in send order */
 	size_t out_bytes;
 	guint retry_source;
+	guint retries; /* in a row, while the buffer stays full */
 	guint disconnect_source;
 };
 
@@ -132,6 +138,17 @@ void pcmk_ipc_client_disconnect(struct pcmk_ipc_client *client)
 
 static gboolean retry_flush(gpointer user_data);
 
+static void schedule_retry(struct pcmk_ipc_client *client)
+{
+	if (client->retry_source != 0) {
+		return;
+	}
+	client->retries++;
+	client->retry_source =
+		g_timeout_add(client->retries <= RETRY_SOON_TRIES ? RETRY_SOON_MS : RETRY_LATER_MS,
+			      retry_flush, client);
+}
+
 /* Send what is queued until libqb's buffer for this client is full. */
 static void flush(struct pcmk_ipc_client *client)
 {
@@ -141,11 +158,10 @@ static void flush(struct pcmk_ipc_client *client)
 		ssize_t rc = p->event ? qb_ipcs_event_send(client->qb, p->bytes, p->size)
 				      : qb_ipcs_response_send(client->qb, p->bytes, p->size);
 		if (rc == -EAGAIN || rc == -ENOBUFS) {
-			if (client->retry_source == 0) {
-				client->retry_source = g_timeout_add(RETRY_MS, retry_flush, client);
-			}
+			schedule_retry(client);
 			return;
 		}
+		client->retries = 0;
 		g_queue_pop_head(&client->out);
 		client->out_bytes -= p->size;
 		free(p);

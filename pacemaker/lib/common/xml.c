@@ -81,6 +81,55 @@ xmlNode *pcmk_xml_copy(const xmlNode *node)
 	return copy;
 }
 
+xmlNode *pcmk_xml_detach(xmlNode *node)
+{
+	xmlDoc *from;
+	xmlDoc *doc;
+
+	if (!pcmk_xml_is(node, NULL)) {
+		return NULL;
+	}
+	from = node->doc;
+	doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlUnlinkNode(node);
+	if (doc == NULL) {
+		xmlFreeNode(node);
+		return NULL;
+	}
+	if (from != NULL && from->dict != NULL) {
+		/* the same dictionary: names need no copying */
+		doc->dict = from->dict;
+		xmlDictReference(doc->dict);
+	}
+	if (xmlDOMWrapAdoptNode(NULL, from, node, doc, NULL, 0) != 0) {
+		xmlFreeNode(node);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlDocSetRootElement(doc, node);
+	return node;
+}
+
+int pcmk_xml_adopt(xmlNode *parent, xmlNode *root)
+{
+	xmlDoc *from;
+
+	if (!pcmk_xml_is(parent, NULL) || !pcmk_xml_is(root, NULL) || root->doc == NULL ||
+	    xmlDocGetRootElement(root->doc) != root || root->doc == parent->doc) {
+		return -EINVAL;
+	}
+	from = root->doc;
+	xmlUnlinkNode(root);
+	if (xmlDOMWrapAdoptNode(NULL, from, root, parent->doc, parent, 0) != 0) {
+		xmlFreeNode(root);
+		xmlFreeDoc(from);
+		return -ENOMEM;
+	}
+	xmlAddChild(parent, root);
+	xmlFreeDoc(from);
+	return 0;
+}
+
 void pcmk_xml_free(xmlNode *node)
 {
 	if (node == NULL) {

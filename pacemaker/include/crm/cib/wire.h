@@ -54,4 +54,9 @@ xmlNode *cib_wire_calldata(const xmlNode *msg);
 /* Put a copy of @data inside a new <cib_calldata> of @msg.  0 or -ENOMEM. */
 int cib_wire_set_calldata(xmlNode *msg, const xmlNode *data);
 
+/* As cib_wire_set_calldata(), moving @data (the root of its own
+ * document, which is consumed) instead of copying it: for large answers.
+ * 0 or -ENOMEM. */
+int cib_wire_move_calldata(xmlNode *msg, xmlNode *data);
+
 #endif /* CIB_WIRE_H */

@@ -81,6 +81,21 @@ xmlNode *pcmk_xml_add_child(xmlNode *parent, const char *name);
  * element or memory runs out. */
 xmlNode *pcmk_xml_copy(const xmlNode *node);
 
+/* Move element @node and its subtree out of its document, without
+ * copying, as the root of a new document (sharing the old document's
+ * name dictionary).  Returns @node (caller frees with pcmk_xml_free()).
+ * NULL when @node is not an element (nothing is done) or memory runs out
+ * (@node is freed).  For taking a part of a large tree that is about to
+ * be freed, such as the answer inside a reply. */
+xmlNode *pcmk_xml_detach(xmlNode *node);
+
+/* Move @root, the root element of its own document, with its subtree
+ * under @parent as its last child, without copying; the emptied document
+ * is freed.  Returns 0, or -EINVAL (@root is not a document's root, or
+ * @parent is not an element; nothing is done) or -ENOMEM (@root is
+ * freed). */
+int pcmk_xml_adopt(xmlNode *parent, xmlNode *root);
+
 /* Free @node and its subtree; when @node is the root of its document the
  * whole document is freed.  NULL is a no-op. */
 void pcmk_xml_free(xmlNode *node);

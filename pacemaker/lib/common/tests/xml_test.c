@@ -1,5 +1,5 @@
 /*
- * libcrmcommon elements and attributes: building, copying, freeing,
+ * libcrmcommon elements and attributes: building, copying, moving, freeing,
  * walking children, finding by id, and attribute access.
  */
 #include <errno.h>
@@ -99,6 +99,51 @@ static void copy_is_deep_and_independent(void **state)
 	pcmk_xml_free(copy);
 	assert_null(pcmk_xml_copy(NULL));
 	assert_null(pcmk_xml_copy(((xmlNode *)*state)->children)); /* a comment */
+}
+
+/* The detached subtree outlives its old document, which keeps the rest. */
+static void detach_moves_without_copying(void **state)
+{
+	xmlNode *group = pcmk_xml_find_id(*state, "group", "g");
+	xmlNode *member = pcmk_xml_find_id(group, "primitive", "b");
+	char *before = pcmk_xml_to_string(group, false);
+
+	assert_ptr_equal(pcmk_xml_detach(group), group);
+	assert_ptr_equal(xmlDocGetRootElement(group->doc), group);
+	assert_ptr_not_equal(group->doc, ((xmlNode *)*state)->doc);
+	assert_ptr_equal(pcmk_xml_find_id(group, "primitive", "b"), member);
+	assert_null(pcmk_xml_find_id(*state, NULL, "g"));
+	assert_non_null(pcmk_xml_find_id(*state, NULL, "c"));
+	pcmk_xml_free(*state); /* the old document goes first */
+	*state = NULL;
+	char *after = pcmk_xml_to_string(group, false);
+
+	assert_string_equal(before, after);
+	assert_int_equal(pcmk_xml_set_attr(member, "id", "z"), 0);
+	free(before);
+	free(after);
+	pcmk_xml_free(group);
+	assert_null(pcmk_xml_detach(NULL));
+}
+
+static void adopt_moves_a_whole_document(void **state)
+{
+	xmlNode *group = pcmk_xml_copy(pcmk_xml_find_id(*state, "group", "g"));
+	xmlNode *top = pcmk_xml_new_root("cib");
+	char *before = pcmk_xml_to_string(group, false);
+
+	assert_int_equal(pcmk_xml_adopt(top, pcmk_xml_find_id(*state, NULL, "c")), -EINVAL);
+	assert_int_equal(pcmk_xml_adopt(top, top), -EINVAL);
+	assert_int_equal(pcmk_xml_adopt(NULL, group), -EINVAL);
+	assert_int_equal(pcmk_xml_adopt(top, group), 0);
+	assert_ptr_equal(group->parent, top);
+	assert_ptr_equal(group->doc, top->doc);
+	char *after = pcmk_xml_to_string(pcmk_xml_first_child(top, "group"), false);
+
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	pcmk_xml_free(top);
 }
 
 static void free_subtree_and_null(void **state)
@@ -288,6 +333,8 @@ int main(void)
 		cmocka_unit_test(new_root_and_children),
 		cmocka_unit_test(invalid_names_are_refused),
 		cmocka_unit_test_setup_teardown(copy_is_deep_and_independent, load, unload),
+		cmocka_unit_test_setup_teardown(detach_moves_without_copying, load, unload),
+		cmocka_unit_test_setup_teardown(adopt_moves_a_whole_document, load, unload),
 		cmocka_unit_test_setup_teardown(free_subtree_and_null, load, unload),
 		cmocka_unit_test_setup_teardown(is_checks_elements, load, unload),
 		cmocka_unit_test_setup_teardown(walks_element_children_only, load, unload),

@@ -154,6 +154,31 @@ static void handle_write(struct cib_daemon *d, struct pcmk_ipc_client *client,
 	}
 }
 
+/* A section is written straight from the CIB into the reply (it may be
+ * the whole CIB, megabytes: no copy to build, free and write); other
+ * queries are performed as any operation. */
+static void answer_query(struct cib_daemon *d, struct pcmk_ipc_client *client,
+			 const struct pcmk_ipc_request *req, const struct cib_op_request *op)
+{
+	const xmlNode *view = cib_op_query_view(d->cib, op);
+	size_t len = 0;
+	char *text = view != NULL ? cib_wire_reply_text(cib_op_name(op->op), view, &len) : NULL;
+	struct cib_pending *p;
+
+	if (text != NULL) {
+		if ((req->flags & (PCMK_IPC_REPLY_SYNC | PCMK_IPC_REPLY_ASYNC)) != 0) {
+			pcmk_ipc_reply_text(client, req, text, len);
+		}
+		free(text);
+		return;
+	}
+	p = pending_new(client, req, cib_op_name(op->op));
+	if (p != NULL) {
+		cib_apply(d, op, p);
+		cib_pending_answer(p);
+	}
+}
+
 static void handle_request(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
 			   xmlNode *msg, void *data)
 {
@@ -175,12 +200,7 @@ static void handle_request(struct pcmk_ipc_client *client, const struct pcmk_ipc
 		return;
 	}
 	if (op.op == CIB_OP_QUERY) {
-		struct cib_pending *p = pending_new(client, req, cib_op_name(op.op));
-
-		if (p != NULL) {
-			cib_apply(d, &op, p);
-			cib_pending_answer(p);
-		}
+		answer_query(d, client, req, &op);
 		return;
 	}
 	if (info->read_only) {

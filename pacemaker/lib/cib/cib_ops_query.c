@@ -36,6 +36,15 @@ static xmlNode *answer_copy(xmlNode *parent, const xmlNode *node, unsigned int o
 	return parent != NULL ? cib_tree_append_copy(parent, node) : pcmk_xml_copy(node);
 }
 
+const xmlNode *cib_op_query_view(xmlDoc *cib, const struct cib_op_request *req)
+{
+	if (cib == NULL || req->op != CIB_OP_QUERY ||
+	    (req->options & (CIB_OPT_XPATH | CIB_OPT_NO_CHILDREN)) != 0) {
+		return NULL;
+	}
+	return cib_section_find(xmlDocGetRootElement(cib), req->section);
+}
+
 int cib_op_query(struct cib_op_ctx *ctx)
 {
 	xmlNode *root;

@@ -36,6 +36,36 @@ int cib_wire_set_calldata(xmlNode *msg, const xmlNode *data)
 	return 0;
 }
 
+/* The reply is written with an empty calldata, the last child of the
+ * root, whose place the answer's text then takes. */
+char *cib_wire_reply_text(const char *op, const xmlNode *output, size_t *len)
+{
+	static const char empty[] = "<cib_calldata/></cib_reply>";
+	xmlNode *reply = cib_wire_reply(op, 0, NULL, NULL);
+	char *head = NULL;
+	char *answer = NULL;
+	char *text = NULL;
+
+	if (reply != NULL && pcmk_xml_add_child(reply, "cib_calldata") != NULL) {
+		head = pcmk_xml_to_string(reply, false);
+		answer = pcmk_xml_to_string(output, false);
+	}
+	size_t head_len = head != NULL ? strlen(head) : 0;
+	int n;
+
+	if (answer != NULL && head_len > strlen(empty) &&
+	    strcmp(head + head_len - strlen(empty), empty) == 0) {
+		head[head_len - strlen(empty)] = '\0';
+		n = asprintf(&text, "%s<cib_calldata>%s</cib_calldata></cib_reply>", head, answer);
+		*len = n >= 0 ? (size_t)n : 0;
+		text = n >= 0 ? text : NULL;
+	}
+	free(head);
+	free(answer);
+	pcmk_xml_free(reply);
+	return text;
+}
+
 int cib_wire_move_calldata(xmlNode *msg, xmlNode *data)
 {
 	xmlNode *holder = pcmk_xml_add_child(msg, "cib_calldata");

@@ -215,23 +215,17 @@ static int queue_frame(const struct iovec *iov, size_t n, void *ctx)
 	return 0;
 }
 
-static int send_xml(struct pcmk_ipc_client *client, xmlNode *msg, uint32_t id, uint32_t flags,
-		    bool event)
+static int send_text(struct pcmk_ipc_client *client, const char *text, size_t len, uint32_t id,
+		     uint32_t flags, bool event)
 {
 	struct queue_ctx q = { client, event };
-	char *text;
 	int rc;
 
 	if (client->qb == NULL) {
 		return -ENOTCONN;
 	}
-	text = pcmk_xml_to_string(msg, false);
-	if (text == NULL) {
-		return -ENOMEM;
-	}
-	rc = ipc_send_frames(text, strlen(text), id, flags, IPC_TO_CLIENT,
-			     client->server->frame_max, queue_frame, &q);
-	free(text);
+	rc = ipc_send_frames(text, len, id, flags, IPC_TO_CLIENT, client->server->frame_max,
+			     queue_frame, &q);
 	if (rc == -ENOBUFS) {
 		pcmk_warn("Evicting %s client %d: more than %u bytes unread", client->server->name,
 			  (int)client->pid, CLIENT_BACKLOG_MAX);
@@ -242,16 +236,45 @@ static int send_xml(struct pcmk_ipc_client *client, xmlNode *msg, uint32_t id, u
 	return rc;
 }
 
+static int send_xml(struct pcmk_ipc_client *client, xmlNode *msg, uint32_t id, uint32_t flags,
+		    bool event)
+{
+	char *text;
+	int rc;
+
+	if (client->qb == NULL) {
+		return -ENOTCONN;
+	}
+	text = pcmk_xml_to_string(msg, false);
+	if (text == NULL) {
+		return -ENOMEM;
+	}
+	rc = send_text(client, text, strlen(text), id, flags, event);
+	free(text);
+	return rc;
+}
+
+int pcmk_ipc_reply_text(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
+			const char *text, size_t len)
+{
+	if (req->flags & PCMK_IPC_REPLY_SYNC) {
+		return send_text(client, text, len, req->id, 0, false);
+	}
+	if (req->flags & PCMK_IPC_REPLY_ASYNC) {
+		return send_text(client, text, len, req->id, IPC_FRAME_REPLY, true);
+	}
+	return -EINVAL;
+}
+
 int pcmk_ipc_reply(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
 		   xmlNode *reply)
 {
-	if (req->flags & PCMK_IPC_REPLY_SYNC) {
-		return send_xml(client, reply, req->id, 0, false);
+	if ((req->flags & (PCMK_IPC_REPLY_SYNC | PCMK_IPC_REPLY_ASYNC)) == 0) {
+		return -EINVAL;
 	}
-	if (req->flags & PCMK_IPC_REPLY_ASYNC) {
-		return send_xml(client, reply, req->id, IPC_FRAME_REPLY, true);
-	}
-	return -EINVAL;
+	return send_xml(client, reply, req->id,
+			(req->flags & PCMK_IPC_REPLY_SYNC) ? 0 : IPC_FRAME_REPLY,
+			(req->flags & PCMK_IPC_REPLY_SYNC) == 0);
 }
 
 int pcmk_ipc_notify(struct pcmk_ipc_client *client, xmlNode *event)

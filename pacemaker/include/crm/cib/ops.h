@@ -111,6 +111,12 @@ struct cib_op_result {
  * way; free its contents with cib_op_result_clear(). */
 int cib_op_perform(xmlDoc **cib, const struct cib_op_request *req, struct cib_op_result *res);
 
+/* For a query of a whole section (no xpath, children included), the
+ * element of @cib that answers it, borrowed: valid until @cib changes.
+ * NULL when @req is another query (perform it) or names no section @cib
+ * has.  Lets a server answer without copying the CIB. */
+const xmlNode *cib_op_query_view(xmlDoc *cib, const struct cib_op_request *req);
+
 /* Free what @res holds and zero it.  NULL is a no-op. */
 void cib_op_result_clear(struct cib_op_result *res);
 

@@ -59,4 +59,9 @@ int cib_wire_set_calldata(xmlNode *msg, const xmlNode *data);
  * 0 or -ENOMEM. */
 int cib_wire_move_calldata(xmlNode *msg, xmlNode *data);
 
+/* The text of cib_wire_reply(@op, 0, NULL, @output), written without
+ * copying @output into a tree: for answers as large as the CIB.  Sets
+ * *@len; caller frees.  NULL on OOM. */
+char *cib_wire_reply_text(const char *op, const xmlNode *output, size_t *len);
+
 #endif /* CIB_WIRE_H */

@@ -76,6 +76,11 @@ void pcmk_ipc_server_stop(struct pcmk_ipc_server *server);
 int pcmk_ipc_reply(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
 		   xmlNode *reply);
 
+/* As pcmk_ipc_reply(), with the reply already serialized (@len bytes of
+ * XML text, not consumed): for answers built without a tree. */
+int pcmk_ipc_reply_text(struct pcmk_ipc_client *client, const struct pcmk_ipc_request *req,
+			const char *text, size_t len);
+
 /* Push @event (not consumed) to @client.  Returns 0 or -errno. */
 int pcmk_ipc_notify(struct pcmk_ipc_client *client, xmlNode *event);
 

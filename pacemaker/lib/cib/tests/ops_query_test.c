@@ -126,6 +126,37 @@ static void xpath_option_without_xpath(void **state)
 	cib_op_result_clear(&res);
 }
 
+/* The view is the element a copying query would copy, in place. */
+static void query_view_borrows_the_section(void **state)
+{
+	xmlDoc *cib = *state;
+	struct cib_op_request req = { .op = CIB_OP_QUERY, .section = "resources" };
+	struct cib_op_result res = { 0 };
+	const xmlNode *view = cib_op_query_view(cib, &req);
+
+	assert_true(pcmk_xml_is(view, "resources"));
+	assert_ptr_equal(view->doc, cib);
+	assert_int_equal(ops_run(state, CIB_OP_QUERY, "resources", NULL, NULL, 0, &res), 0);
+	char *copied = pcmk_xml_to_string(res.output, false);
+	char *viewed = pcmk_xml_to_string(view, false);
+
+	assert_string_equal(copied, viewed);
+	free(copied);
+	free(viewed);
+	cib_op_result_clear(&res);
+	req.section = "bogus"; /* the whole CIB, as the copying query */
+	assert_ptr_equal(cib_op_query_view(cib, &req), xmlDocGetRootElement(cib));
+	req.section = "acls"; /* missing: the copying query says why */
+	assert_null(cib_op_query_view(cib, &req));
+	req.section = NULL;
+	req.options = CIB_OPT_NO_CHILDREN;
+	assert_null(cib_op_query_view(cib, &req));
+	req.options = 0;
+	req.op = CIB_OP_MODIFY;
+	assert_null(cib_op_query_view(cib, &req));
+	assert_null(cib_op_query_view(NULL, &req));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, ops_setup, ops_teardown)
 
 int main(void)
@@ -140,6 +171,7 @@ int main(void)
 		T(xpath_addresses),
 		T(xpath_no_match_and_bad_expressions),
 		T(xpath_option_without_xpath),
+		T(query_view_borrows_the_section),
 	};
 
 	return ops_main_cleanup(cmocka_run_group_tests(tests, NULL, NULL));

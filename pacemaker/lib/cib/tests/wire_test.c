@@ -109,6 +109,25 @@ static void reply_round_trip(void **state)
 	pcmk_xml_free(msg);
 }
 
+/* The text of a reply written around a borrowed answer is the text of
+ * the same reply built as a tree. */
+static void reply_text_as_the_tree(void **state)
+{
+	xmlNode *output = parse("<resources><primitive id=\"a&amp;b\"/></resources>");
+	xmlNode *msg = cib_wire_reply("cib_query", 0, NULL, output);
+	char *tree = pcmk_xml_to_string(msg, false);
+	size_t len = 0;
+	char *text = cib_wire_reply_text("cib_query", output, &len);
+
+	assert_non_null(text);
+	assert_string_equal(text, tree);
+	assert_int_equal(len, strlen(tree));
+	free(text);
+	free(tree);
+	pcmk_xml_free(msg);
+	pcmk_xml_free(output);
+}
+
 static void bad_replies(void **state)
 {
 	const char *texts[] = { "<cib_command cib_rc=\"0\"/>", "<cib_reply/>",
@@ -138,9 +157,13 @@ static void change_message(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(request_round_trip), cmocka_unit_test(request_without_data),
-		cmocka_unit_test(bad_requests),       cmocka_unit_test(reply_round_trip),
-		cmocka_unit_test(bad_replies),        cmocka_unit_test(change_message),
+		cmocka_unit_test(request_round_trip),
+		cmocka_unit_test(request_without_data),
+		cmocka_unit_test(bad_requests),
+		cmocka_unit_test(reply_round_trip),
+		cmocka_unit_test(bad_replies),
+		cmocka_unit_test(change_message),
+		cmocka_unit_test(reply_text_as_the_tree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,7 +21,24 @@ struct agent_meta {
 	GHashTable *params;  /* name -> "" */
 	GPtrArray *required; /* char *, NULL-terminated */
 	GHashTable *actions; /* name -> advised timeout text ("" when none) */
+	GPtrArray *monitors; /* struct monitor_advice *, in meta-data order */
 };
+
+/* One of the monitor actions of the meta-data (there is one per role or
+ * depth); NULL for what the action does not say. */
+struct monitor_advice {
+	char *role;
+	char *timeout;
+};
+
+static void monitor_advice_free(gpointer data)
+{
+	struct monitor_advice *a = data;
+
+	g_free(a->role);
+	g_free(a->timeout);
+	g_free(a);
+}
 
 static GHashTable *cache; /* spec -> struct agent_meta * */
 
@@ -40,6 +57,7 @@ static void meta_free(gpointer data)
 	g_hash_table_destroy(m->params);
 	g_ptr_array_free(m->required, TRUE);
 	g_hash_table_destroy(m->actions);
+	g_ptr_array_free(m->monitors, TRUE);
 	g_free(m);
 }
 
@@ -100,6 +118,14 @@ static void read_xml(struct agent_meta *m, const char *text)
 	     a != NULL; a = pcmk_xml_next(a, true)) {
 		const char *t = pcmk_xml_attr(a, "timeout");
 
+		if (g_strcmp0(pcmk_xml_attr(a, "name"), "monitor") == 0) {
+			struct monitor_advice *adv = g_new0(struct monitor_advice, 1);
+
+			adv->role = g_strdup(pcmk_xml_attr(a, "role"));
+			adv->timeout = g_strdup(t);
+			g_ptr_array_add(m->monitors, adv);
+			continue;
+		}
 		g_hash_table_insert(m->actions, g_strdup(pcmk_xml_attr(a, "name")),
 				    g_strdup(t ? t : ""));
 	}
@@ -202,6 +228,7 @@ static struct agent_meta *load(const char *cls, const char *provider, const char
 	m->required = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(m->required, NULL);
 	m->actions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	m->monitors = g_ptr_array_new_with_free_func(monitor_advice_free);
 	if (g_strcmp0(cls, "ocf") == 0) {
 		load_ocf(m, provider, type);
 	} else if (g_strcmp0(cls, "stonith") == 0) {
@@ -243,7 +270,29 @@ const char *const *agent_meta_required(const struct agent_meta *m)
 	return (const char *const *)m->required->pdata;
 }
 
-const char *agent_meta_action_timeout(const struct agent_meta *m, const char *name)
+/* crmsh advises for a monitor without a role the first monitor of the
+ * meta-data, for one with a role the first monitor of that role; it gives
+ * up (no advice) at a monitor that names no role before it finds one. */
+static const char *monitor_timeout(const struct agent_meta *m, const char *role)
 {
+	for (guint i = 0; i < m->monitors->len; i++) {
+		const struct monitor_advice *a = g_ptr_array_index(m->monitors, i);
+
+		if ((role != NULL) && (a->role == NULL)) {
+			break;
+		}
+		if ((role == NULL) || (strcmp(a->role, role) == 0)) {
+			return a->timeout ? a->timeout : "";
+		}
+	}
+	return "";
+}
+
+const char *agent_meta_action_timeout(const struct agent_meta *m, const char *name,
+				      const char *role)
+{
+	if (g_strcmp0(name, "monitor") == 0) {
+		return monitor_timeout(m, role);
+	}
 	return g_hash_table_lookup(m->actions, name);
 }

@@ -235,7 +235,7 @@ static void check_op(struct checker *c, const char *id, const struct agent_meta 
 		     const xmlNode *op)
 {
 	const char *name = pcmk_xml_attr(op, "name");
-	const char *advised = agent_meta_action_timeout(m, name);
+	const char *advised = agent_meta_action_timeout(m, name, pcmk_xml_attr(op, "role"));
 	const char *timeout = pcmk_xml_attr(op, "timeout");
 	long long want = 0, have = 0;
 

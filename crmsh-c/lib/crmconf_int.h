@@ -153,8 +153,10 @@ bool agent_meta_has_param(const struct agent_meta *m, const char *name);
 /* NULL-terminated names of the required parameters (static to @m). */
 const char *const *agent_meta_required(const struct agent_meta *m);
 /* Advised timeout of action @name as written ("" when none), NULL when
- * the agent has no such action. */
-const char *agent_meta_action_timeout(const struct agent_meta *m, const char *name);
+ * the agent has no such action; a monitor (of @role, or NULL) is always
+ * known, as crmsh knows it. */
+const char *agent_meta_action_timeout(const struct agent_meta *m, const char *name,
+				      const char *role);
 /* "ocf:heartbeat:IPaddr2" / "stonith:fence_ipmilan" (caller frees). */
 char *agent_spec(const char *cls, const char *provider, const char *type);
 

@@ -65,9 +65,12 @@ int session_load_status(struct session *s);
 /* Throw the working copy away and read the CIB again. */
 int session_refresh(struct session *s);
 
-/* verify.c: run pacemaker's checks on @doc and relay them as crmsh
- * relays crm_verify's output.  Returns 0 when the CIB passes. */
+/* verify.c: run pacemaker's checks on @doc's configuration (its status
+ * left out, as crmsh's commit pipes it) and relay them as crmsh relays
+ * crm_verify's output.  Returns 0 when the CIB passes. */
 int verify_relay(xmlDoc *doc);
+/* As verify_relay() for the whole of a live CIB, status included. */
+int verify_relay_live(xmlDoc *doc);
 
 /* input.c: the next logical line of @in (backslash continuations joined,
  * comments and blank lines skipped).  Returns a malloc'd line or NULL at

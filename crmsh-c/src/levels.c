@@ -352,7 +352,7 @@ static void do_top_verify(struct shell *sh, int argc, char **argv, const char *l
 	if (doc == NULL) {
 		return;
 	}
-	if (verify_relay(doc) < 0) {
+	if (verify_relay_live(doc) < 0) {
 		sh->failed = true;
 	}
 	xmlFreeDoc(doc);

@@ -131,14 +131,8 @@ int session_refresh(struct session *s)
 
 int session_verify(struct session *s)
 {
-	struct crmconf_msgs *msgs;
-	int rc = session_load_status(s);
-
-	if (rc < 0) {
-		return -1;
-	}
-	msgs = crmconf_msgs_new();
-	rc = verify_relay(s->work);
+	struct crmconf_msgs *msgs = crmconf_msgs_new();
+	int rc = verify_relay(s->work);
 	int errors = crmconf_check(s->work, &s->copts, msgs);
 
 	out_msgs(msgs);
@@ -167,6 +161,14 @@ static int write_back(struct session *s)
 	return query(s);
 }
 
+/* Whether any resource of the working copy is (or holds) a primitive. */
+static bool has_primitives(const struct session *s)
+{
+	xmlNode *conf = pcmk_xml_first_child(xmlDocGetRootElement(s->work), "configuration");
+
+	return pcmk_xml_find_element(pcmk_xml_first_child(conf, "resources"), "primitive") != NULL;
+}
+
 int session_commit(struct session *s, bool force)
 {
 	if (!s->dirty) {
@@ -174,8 +176,10 @@ int session_commit(struct session *s, bool force)
 		out_msg(CRMCONF_INFO, "try changing something first");
 		return 0;
 	}
-	/* batch mode never asks "Do you still want to commit": it declines */
-	if ((session_verify(s) < 0) && !force && !s->force &&
+	/* as crmsh: a configuration without primitives is committed
+	 * unverified; batch mode never asks "Do you still want to commit",
+	 * it declines */
+	if (has_primitives(s) && (session_verify(s) < 0) && !force && !s->force &&
 	    !ui_ask("Do you still want to commit (y/n)? ", false)) {
 		return -1;
 	}

@@ -75,7 +75,8 @@ static void relay(const char *text)
 	g_strfreev(lines);
 }
 
-int verify_relay(xmlDoc *doc)
+/* Check @doc as it is and relay the findings; -1 when it does not pass. */
+static int check_relay(xmlDoc *doc)
 {
 	struct pe_verify_report *report = pe_verify_report_new();
 	char *text = pcmk_xml_to_string(xmlDocGetRootElement(doc), true);
@@ -94,4 +95,31 @@ int verify_relay(xmlDoc *doc)
 	free(text);
 	pe_verify_report_free(report);
 	return rc;
+}
+
+/* crmsh pipes to crm_verify a CIB it builds from its configuration
+ * objects: the <cib> element with its configuration, never a status
+ * section, which makes crm_verify check the configuration alone. */
+int verify_relay(xmlDoc *doc)
+{
+	xmlDoc *copy = xmlCopyDoc(doc, 1);
+	xmlNode *status = NULL;
+	int rc = -1;
+
+	if (copy == NULL) {
+		return -1;
+	}
+	status = pcmk_xml_first_child(xmlDocGetRootElement(copy), "status");
+	if (status != NULL) {
+		xmlUnlinkNode(status);
+		xmlFreeNode(status);
+	}
+	rc = check_relay(copy);
+	xmlFreeDoc(copy);
+	return rc;
+}
+
+int verify_relay_live(xmlDoc *doc)
+{
+	return check_relay(doc);
 }

@@ -56,4 +56,36 @@ show=$("$crm" configure show 2>&1)
 if [ "$show" = "$(printf 'primitive d2 Dummy\nproperty cib-bootstrap-options: \\\n\tstonith-enabled=false')" ]; then
 	ok "configure show prints the committed configuration"
 else no "configure show prints the committed configuration: $show"; fi
+# crmsh pipes its configuration objects to crm_verify, never the status
+# section: configured nodes nobody has seen are not called unclean
+fresh
+printf 'configure\nproperty stonith-enabled=true no-quorum-policy=stop\nnode node1\nprimitive st stonith:fence_x\ncommit\n' >"$dir/nodes.crm"
+# shellcheck disable=SC2086
+"$crm" $M -D plain -f "$dir/nodes.crm" >"$dir/out" 2>&1
+rc=$?
+if [ $rc = 0 ] && grep -q 'id="st"' "$dir/cib.xml" && ! grep -q "unclean" "$dir/out"; then
+	ok "commit verifies the configuration without the status section"
+else no "commit verifies the configuration without the status section (rc $rc): $(cat "$dir/out")"; fi
+
+# the advised timeout of a monitor without a role is the first monitor's
+mkdir -p "$dir/ocf/test"
+cat >"$dir/ocf/test/Multi" <<'X'
+#!/bin/sh
+[ "$1" = meta-data ] || exit 0
+cat <<'M'
+<resource-agent name="Multi"><parameters/><actions>
+<action name="start" timeout="20s"/><action name="stop" timeout="20s"/>
+<action name="monitor" timeout="30s" depth="0" interval="10s"/>
+<action name="monitor" timeout="60s" depth="30"/>
+</actions></resource-agent>
+M
+X
+chmod +x "$dir/ocf/test/Multi"
+fresh
+printf 'configure\nproperty stonith-enabled=false\nprimitive m1 ocf:test:Multi op monitor interval=20s timeout=30s\nprimitive m2 ocf:test:Multi op monitor interval=20s timeout=20s\ncommit\n' >"$dir/multi.crm"
+OCF_RA_PATH=$dir/ocf "$crm" -D plain -f "$dir/multi.crm" >"$dir/out" 2>&1
+if grep -q "m2: specified timeout 20s for monitor is smaller than the advised 30s" "$dir/out" &&
+	! grep -q "m1: specified timeout" "$dir/out"; then
+	ok "a monitor is held to the first monitor action's timeout"
+else no "a monitor is held to the first monitor action's timeout: $(cat "$dir/out")"; fi
 echo "1..$n"

@@ -143,6 +143,18 @@ static int save_xml(const char *path, xmlDoc *doc)
 	return rc;
 }
 
+/* pacemaker gives the live CIB a status section when it has none, and
+ * checks it as a whole; only a CIB from a file or stdin without one gets
+ * the configuration checks alone. */
+static void live_status(const struct verify_opts *o, xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+
+	if (o->live && (root != NULL) && (pcmk_xml_first_child(root, "status") == NULL)) {
+		xmlNewChild(root, NULL, (const xmlChar *)"status", NULL);
+	}
+}
+
 static int check(const struct verify_opts *o)
 {
 	struct pe_verify_report *report = pe_verify_report_new();
@@ -160,6 +172,7 @@ static int check(const struct verify_opts *o)
 		save_xml(o->save_xml, doc);
 	}
 	g_ptr_array_set_size(report->msgs, 0);
+	live_status(o, doc);
 	pe_verify_doc(doc, report);
 	print_report(report, o->verbose);
 	code = verdict(report, o->verbose);

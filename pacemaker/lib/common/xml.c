@@ -205,6 +205,19 @@ xmlNode *pcmk_xml_find_id(const xmlNode *root, const char *element, const char *
 	return NULL;
 }
 
+xmlNode *pcmk_xml_find_element(const xmlNode *root, const char *element)
+{
+	if (!pcmk_xml_is(root, NULL) || element == NULL) {
+		return NULL;
+	}
+	for (const xmlNode *node = root; node != NULL; node = next_in_tree(root, node)) {
+		if (pcmk_xml_is(node, element)) {
+			return (xmlNode *)node;
+		}
+	}
+	return NULL;
+}
+
 static xmlAttr *find_attr(const xmlNode *node, const char *name)
 {
 	if (!pcmk_xml_is(node, NULL) || name == NULL) {

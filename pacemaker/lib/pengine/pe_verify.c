@@ -33,6 +33,12 @@ void pe_verify_semantics(xmlDoc *doc, struct pe_verify_report *report)
 	ctx.node_count = count_nodes(ctx.config);
 	pe_verify__options(&ctx);
 	pe_verify__resources(&ctx);
+	/* pacemaker checks only the configuration of a CIB that came without
+	 * a status section (a file or stdin, never the live CIB): with nothing
+	 * known of the nodes, a scheduler run would call every node unclean */
+	if (pcmk_xml_first_child(ctx.cib, "status") == NULL) {
+		return;
+	}
 	pe_verify__operations(&ctx);
 	pe_verify__fencing(&ctx);
 }

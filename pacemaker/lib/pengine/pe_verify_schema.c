@@ -48,10 +48,133 @@ static xmlRelaxNGPtr load_schema(const char *name, FILE *sink)
 	return schema;
 }
 
-static void report_stream(struct pe_verify_report *report, const char *text)
+/*
+ * libxml2 reports dangling IDREFs last, one ID after the other in the order
+ * of a hash table it seeds from the clock: the same CIB gives another order
+ * from one second to the next.  Here the IDs come in the order in which the
+ * document first refers to them (one of the orders libxml2 may give), and
+ * the lines of one ID keep libxml2's order.
+ */
+struct dangling {
+	char *line;
+	char *id;
+	long first; /* where the document first refers to id */
+	guint seq;  /* libxml2's place */
+};
+
+/* Where (in document order) the first element @elem refers to @id by
+ * attribute @attr, counting from *@pos; -1 when none does. */
+static long first_ref(const xmlNode *node, const char *elem, const char *attr, const char *id,
+		      long *pos)
+{
+	for (const xmlNode *x = node; x != NULL; x = x->next) {
+		if (x->type != XML_ELEMENT_NODE) {
+			continue;
+		}
+		(*pos)++;
+		if (pcmk_xml_is(x, elem) && (g_strcmp0(pcmk_xml_attr(x, attr), id) == 0)) {
+			return *pos;
+		}
+		long found = first_ref(x->children, elem, attr, id, pos);
+
+		if (found >= 0) {
+			return found;
+		}
+	}
+	return -1;
+}
+
+/* A dangling-IDREF line of libxml2's, or NULL for any other line. */
+static struct dangling *dangling_new(xmlDoc *doc, char *line, guint seq)
+{
+	const char *at = strstr(line, "element ");
+	char elem[128], attr[128], id[256];
+	struct dangling *d = NULL;
+	long pos = 0;
+
+	if ((at == NULL) ||
+	    (sscanf(at,
+		    "element %127[^:]: validity error : IDREF attribute %127s references an "
+		    "unknown ID \"%255[^\"]\"",
+		    elem, attr, id) != 3)) {
+		return NULL;
+	}
+	d = g_new0(struct dangling, 1);
+	d->line = line;
+	d->id = g_strdup(id);
+	d->first = first_ref(xmlDocGetRootElement(doc), elem, attr, id, &pos);
+	d->seq = seq;
+	if (d->first < 0) {
+		d->first = G_MAXLONG;
+	}
+	return d;
+}
+
+static void dangling_free(gpointer data)
+{
+	struct dangling *d = data;
+
+	g_free(d->id);
+	g_free(d);
+}
+
+static gint by_first_ref(gconstpointer a, gconstpointer b)
+{
+	const struct dangling *x = *(const struct dangling *const *)a;
+	const struct dangling *y = *(const struct dangling *const *)b;
+
+	if (x->first != y->first) {
+		return (x->first < y->first) ? -1 : 1;
+	}
+	return (x->seq < y->seq) ? -1 : (x->seq > y->seq);
+}
+
+/* Give every line of an ID the earliest reference to that ID of any. */
+static void share_first_ref(GPtrArray *refs)
+{
+	for (guint i = 0; i < refs->len; i++) {
+		struct dangling *a = g_ptr_array_index(refs, i);
+
+		for (guint j = 0; j < refs->len; j++) {
+			struct dangling *b = g_ptr_array_index(refs, j);
+
+			if ((strcmp(a->id, b->id) == 0) && (b->first < a->first)) {
+				a->first = b->first;
+			}
+		}
+	}
+}
+
+/* Put the dangling-IDREF lines of @lines in a stable order, in place. */
+static void order_dangling(xmlDoc *doc, gchar **lines)
+{
+	GPtrArray *refs = g_ptr_array_new_with_free_func(dangling_free);
+	GArray *slots = g_array_new(FALSE, FALSE, sizeof(int));
+
+	for (int i = 0; lines[i] != NULL; i++) {
+		struct dangling *d = dangling_new(doc, lines[i], (guint)i);
+
+		if (d != NULL) {
+			g_ptr_array_add(refs, d);
+			g_array_append_val(slots, i);
+		}
+	}
+	share_first_ref(refs);
+	g_ptr_array_sort(refs, by_first_ref);
+	for (guint k = 0; k < refs->len; k++) {
+		struct dangling *d = g_ptr_array_index(refs, k);
+
+		lines[g_array_index(slots, int, k)] = d->line;
+	}
+	g_array_free(slots, TRUE);
+	g_ptr_array_free(refs, TRUE);
+}
+
+static void report_stream(xmlDoc *doc, struct pe_verify_report *report, const char *text)
 {
 	gchar **lines = g_strsplit(text, "\n", -1);
 
+	order_dangling(doc, lines);
 	for (int i = 0; lines[i] != NULL; i++) {
 		if (lines[i][0] != '\0') {
 			pe_verify_add(report, NULL, PE_VERIFY_RAW, PE_VERIFY_NOTE, "%s", lines[i]);
@@ -98,7 +221,7 @@ static int validate_reporting(xmlDoc *doc, const char *name, struct pe_verify_re
 	}
 	rc = validate(doc, name, stream);
 	fclose(stream);
-	report_stream(report, text);
+	report_stream(doc, report, text);
 	free(text);
 	return rc;
 }

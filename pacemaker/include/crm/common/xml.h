@@ -119,6 +119,10 @@ xmlNode *pcmk_xml_next(const xmlNode *node, bool same_name);
  * the tree) or NULL. */
 xmlNode *pcmk_xml_find_id(const xmlNode *root, const char *element, const char *id);
 
+/* First element named @element in document order, @root included.
+ * Returns it (owned by the tree) or NULL. */
+xmlNode *pcmk_xml_find_element(const xmlNode *root, const char *element);
+
 /* Value of attribute @name of element @node, or NULL when @node is not an
  * element or has no such attribute.  The string belongs to the node: it is
  * valid until the attribute is changed or removed or the node is freed. */

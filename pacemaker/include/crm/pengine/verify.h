@@ -78,7 +78,10 @@ int pe_verify_schema(xmlDoc *doc, struct pe_verify_report *report);
 
 /* The scheduler's checks of a schema-valid CIB, in the order the scheduler
  * meets them: cluster options, quorum, resources and their meta
- * attributes, fencing devices, recurring operations, unclean nodes. */
+ * attributes, fencing devices, recurring operations, unclean nodes.  A CIB
+ * without a status section gets the configuration checks only (up to the
+ * fencing devices), as pacemaker's crm_verify gives a CIB read from a file
+ * or stdin; a live CIB is checked with its status section. */
 void pe_verify_semantics(xmlDoc *doc, struct pe_verify_report *report);
 
 /* Everything crm_verify checks of a parsed CIB: the schema, then the

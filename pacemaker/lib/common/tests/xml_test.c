@@ -212,6 +212,14 @@ static void finds_by_id(void **state)
 
 	assert_null(pcmk_xml_find_id(group, NULL, "c"));
 	assert_null(pcmk_xml_find_id(group, NULL, "top"));
+
+	/* By name alone: the first in document order, inside the subtree. */
+	assert_string_equal(pcmk_xml_attr(pcmk_xml_find_element(root, "primitive"), "id"), "a");
+	assert_string_equal(pcmk_xml_attr(pcmk_xml_find_element(group, "primitive"), "id"), "b");
+	assert_ptr_equal(pcmk_xml_find_element(root, "resources"), root);
+	assert_null(pcmk_xml_find_element(group, "clone"));
+	assert_null(pcmk_xml_find_element(root, NULL));
+	assert_null(pcmk_xml_find_element(NULL, "primitive"));
 }
 
 static void reads_attributes_in_place(void **state)

@@ -91,6 +91,43 @@ static void dangling_reference(void **state)
 	g_free(cib);
 }
 
+/* The CIB with @constraints in its constraints section (caller frees). */
+static char *with_constraints(const char *constraints)
+{
+	char *cib = verify_cib(OFF,
+			       "<primitive id=\"web\" class=\"ocf\" provider=\"heartbeat\" "
+			       "type=\"Dummy\"/>",
+			       "");
+	const char *where = strstr(cib, "<constraints/>");
+	char *out = g_strdup_printf("%.*s<constraints>%s</constraints>%s", (int)(where - cib), cib,
+				    constraints, where + strlen("<constraints/>"));
+
+	g_free(cib);
+	return out;
+}
+
+/* libxml2 lists dangling IDs in a clock-seeded hash order; they come out
+ * in the order the document first refers to them, whatever the second. */
+static void dangling_references_in_document_order(void **state)
+{
+#define COLOC "<rsc_colocation id=\"c\" rsc=\"web\" with-rsc=\"vip\" score=\"INFINITY\"/>"
+#define LOC "<rsc_location id=\"l\" rsc=\"gone\" node=\"n1\" score=\"1\"/>"
+#define VIP                                                                                        \
+	"element rsc_colocation: validity error : IDREF attribute with-rsc references an unknown " \
+	"ID \"vip\"\n"
+#define GONE                                                                                   \
+	"element rsc_location: validity error : IDREF attribute rsc references an unknown ID " \
+	"\"gone\"\n"
+	char *first = with_constraints(COLOC LOC);
+	char *second = with_constraints(LOC COLOC);
+
+	(void)state;
+	assert_int_equal(check(first, "pacemaker-3.9", VIP VIP GONE FAILED), -PCMK_E_SCHEMA);
+	assert_int_equal(check(second, "pacemaker-3.9", GONE VIP VIP FAILED), -PCMK_E_SCHEMA);
+	g_free(first);
+	g_free(second);
+}
+
 static void invalid_cib_gets_no_semantics(void **state)
 {
 	/* no STONITH device and stonith enabled, but the schema fails first */
@@ -124,6 +161,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(valid_unknown_and_none),
 		cmocka_unit_test(dangling_reference),
+		cmocka_unit_test(dangling_references_in_document_order),
 		cmocka_unit_test(invalid_cib_gets_no_semantics),
 	};
 

@@ -4,6 +4,7 @@
  */
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -149,6 +150,46 @@ static void recurring_operations(void **state)
 	expect(OFF, rsc, "", BLIND NO_QUORUM BAD BAD DUP BAD DUP, true, false);
 }
 
+/* Text of the CIB the parts make, with its status section cut out. */
+static char *without_status(const char *config, const char *resources)
+{
+	char *cib = verify_cib(config, resources, "");
+	char *at = strstr(cib, "  <status></status>\n");
+
+	assert_non_null(at);
+	memmove(at, at + strlen("  <status></status>\n"),
+		strlen(at + strlen("  <status></status>\n")) + 1);
+	return cib;
+}
+
+/* pacemaker 2.1.5 checks a CIB without a status section (crmsh's commit
+ * pipes one) as a configuration only: no unclean nodes, no operations. */
+static void no_status_section_is_configuration_only(void **state)
+{
+	static const char rsc[] =
+		"<primitive id=\"web\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+		"<operations><op id=\"m0\" name=\"monitor\" interval=\"10x\"/></operations>"
+		"</primitive>";
+	char *cib = without_status("", FENCE);
+	struct pe_verify_report *r = verify_run(cib);
+	char *text = verify_text(r, 2);
+
+	(void)state;
+	assert_string_equal(text, NO_QUORUM);
+	assert_false(r->suspect);
+	g_free(text);
+	g_free(cib);
+	pe_verify_report_free(r);
+	cib = without_status(OFF, rsc);
+	r = verify_run(cib);
+	text = verify_text(r, 2);
+	assert_string_equal(text, BLIND NO_QUORUM);
+	assert_false(r->suspect);
+	g_free(text);
+	g_free(cib);
+	pe_verify_report_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -159,6 +200,7 @@ int main(void)
 		cmocka_unit_test(target_role_per_instance),
 		cmocka_unit_test(clipped_clone_max_and_group_flags),
 		cmocka_unit_test(recurring_operations),
+		cmocka_unit_test(no_status_section_is_configuration_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,6 +95,9 @@ GPtrArray *mon_status_nodes(const struct pe_cluster *c);
 GPtrArray *mon_node_history(const struct pe_cluster *c, const struct pe_node *node, bool all);
 const char *mon_op_task(const xmlNode *op);                 /* "probe" for 0-interval monitors */
 GPtrArray *mon_node_attributes(const struct pe_node *node); /* sorted names, free array */
+/* Whether @attr is what a ping agent sets, and the score it sets when
+ * every host answers in *@expected. */
+bool mon_ping_expected(const struct pe_cluster *c, const char *attr, int *expected);
 void mon_history_text(const struct pe_cluster *c, const struct mon_opts *o, GString *out);
 void mon_attributes_text(const struct pe_cluster *c, GString *out);
 
@@ -104,6 +107,14 @@ void mon_text(const struct pe_cluster *c, const struct mon_opts *o, GString *out
 /* crm_mon_xml.c: the XML output; @error non-NULL for a result without a
  * cluster. */
 char *mon_xml(const struct pe_cluster *c, const struct mon_opts *o, const char *error);
+
+/* crm_mon_bans.c: the <bans> element of the XML output (none without
+ * bans). */
+void mon_bans_xml(const struct pe_cluster *c, xmlNode *root);
+
+/* crm_mon_tickets.c: the <tickets> element of the XML output (none
+ * without tickets), by ticket name. */
+void mon_tickets_xml(const struct pe_cluster *c, xmlNode *root);
 
 /* crm_mon_html.c: the HTML page. */
 void mon_html(const struct pe_cluster *c, const struct mon_opts *o, GString *out);

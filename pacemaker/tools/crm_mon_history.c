@@ -44,8 +44,14 @@ static bool has_history_on(const struct pe_resource *rsc, const struct pe_node *
 static const struct pe_resource *history_rsc(const struct pe_cluster *c, const struct pe_node *node,
 					     const char *id)
 {
-	const struct pe_resource *any = NULL;
+	const struct pe_resource *any = g_hash_table_lookup(c->rsc_by_id, id);
 
+	/* a history is unpacked into one resource per node: when the one of
+	 * that id has it, no other has (the usual case, without a search) */
+	if (any != NULL && any->variant == PE_PRIMITIVE && has_history_on(any, node)) {
+		return any;
+	}
+	any = NULL;
 	for (guint i = 0; i < c->all_resources->len; i++) {
 		const struct pe_resource *rsc = c->all_resources->pdata[i];
 
@@ -67,6 +73,11 @@ static gint by_call_id(gconstpointer a, gconstpointer b)
 	long long x = op_ll(*(xmlNode *const *)a, "call-id", 0);
 	long long y = op_ll(*(xmlNode *const *)b, "call-id", 0);
 
+	if (x == y && x >= 0) {
+		/* one call kept twice (last result, last failure): by change time */
+		x = op_ll(*(xmlNode *const *)a, "last-rc-change", 0);
+		y = op_ll(*(xmlNode *const *)b, "last-rc-change", 0);
+	}
 	return x < y ? -1 : (x > y ? 1 : 0);
 }
 
@@ -142,7 +153,7 @@ GPtrArray *mon_node_history(const struct pe_cluster *c, const struct pe_node *no
 		h->id = pcmk_xml_attr(r, "id");
 		mon_history_ops(c, node, r, &h->rsc, &h->ops, true);
 		if (h->rsc != NULL) {
-			h->fail_count = pe_rsc_fail_count(c, h->rsc, node, &h->last_failure, true);
+			h->fail_count = pe_rsc_fail_count(c, h->rsc, node, &h->last_failure, false);
 		}
 		if (all ? h->ops->len > 0 : h->fail_count > 0) {
 			g_ptr_array_add(list, h);
@@ -180,11 +191,71 @@ GPtrArray *mon_node_attributes(const struct pe_node *node)
 	return names;
 }
 
+static int host_count(const char *hosts)
+{
+	char **list = g_strsplit(hosts, " ", 0);
+	int n = (int)g_strv_length(list);
+
+	g_strfreev(list);
+	return n;
+}
+
+bool mon_ping_expected(const struct pe_cluster *c, const char *attr, int *expected)
+{
+	for (guint i = 0; i < c->all_resources->len; i++) {
+		const struct pe_resource *rsc = c->all_resources->pdata[i];
+		const char *name, *hosts, *multiplier;
+		gint64 m = 1;
+
+		if (rsc->variant != PE_PRIMITIVE || rsc->type == NULL ||
+		    (g_ascii_strcasecmp(rsc->type, "ping") != 0 &&
+		     g_ascii_strcasecmp(rsc->type, "pingd") != 0)) {
+			continue;
+		}
+		name = g_hash_table_lookup(rsc->params, "name");
+		if (g_ascii_strcasecmp(name != NULL ? name : "pingd", attr) != 0) {
+			continue;
+		}
+		hosts = g_hash_table_lookup(rsc->params, "host_list");
+		multiplier = g_hash_table_lookup(rsc->params, "multiplier");
+		if (multiplier != NULL &&
+		    !g_ascii_string_to_signed(multiplier, 10, G_MININT, G_MAXINT, &m, NULL)) {
+			m = 1;
+		}
+		*expected = (hosts != NULL ? host_count(hosts) : 0) * (int)m;
+		return true;
+	}
+	return false;
+}
+
+/* One attribute line; a ping attribute below what its agent can reach
+ * says so. */
+static void attribute_line(const struct pe_cluster *c, const char *name, const char *value,
+			   GString *out)
+{
+	int expected = 0;
+	long long v = 0;
+
+	if (!mon_ping_expected(c, name, &expected)) {
+		mon_item(out, 2, "%-32s\t: %-10s", name, value);
+		return;
+	}
+	v = value != NULL ? g_ascii_strtoll(value, NULL, 10) : 0;
+	if (v <= 0) {
+		mon_item(out, 2, "%-32s\t: %-10s\t: Connectivity is lost", name, value);
+	} else if (v < expected) {
+		mon_item(out, 2, "%-32s\t: %-10s\t: Connectivity is degraded (Expected=%d)", name,
+			 value, expected);
+	} else {
+		mon_item(out, 2, "%-32s\t: %-10s", name, value);
+	}
+}
+
 void mon_attributes_text(const struct pe_cluster *c, GString *out)
 {
 	GPtrArray *nodes = pe_status_sorted_nodes(c->nodes);
+	bool header = false;
 
-	mon_item(out, 0, "\nNode Attributes:");
 	for (guint i = 0; i < nodes->len; i++) {
 		const struct pe_node *node = nodes->pdata[i];
 		GPtrArray *names;
@@ -193,12 +264,17 @@ void mon_attributes_text(const struct pe_cluster *c, GString *out)
 			continue;
 		}
 		names = mon_node_attributes(node);
+		/* The heading only comes with the first node that has some. */
+		if (names->len > 0 && !header) {
+			mon_item(out, 0, "\nNode Attributes:");
+			header = true;
+		}
 		if (names->len > 0) {
 			mon_item(out, 1, "Node: %s:", node->uname);
 		}
 		for (guint j = 0; j < names->len; j++) {
-			mon_item(out, 2, "%-32s\t: %-10s", (const char *)names->pdata[j],
-				 (const char *)g_hash_table_lookup(node->attrs, names->pdata[j]));
+			attribute_line(c, names->pdata[j],
+				       g_hash_table_lookup(node->attrs, names->pdata[j]), out);
 		}
 		g_ptr_array_free(names, TRUE);
 	}
@@ -218,7 +294,7 @@ static void rsc_line(const struct mon_rsc_history *h, bool ops, GString *out)
 		if (h->fail_count > 0) {
 			g_string_append_printf(s, " fail-count=%d", h->fail_count);
 		}
-		if (h->last_failure > 0) {
+		if (h->fail_count > 0 && h->last_failure > 0) {
 			mon_time_text(h->last_failure, when, sizeof(when));
 			g_string_append_printf(s, " last-failure='%s'", when);
 		}

@@ -4,26 +4,9 @@
  */
 #include <string.h>
 
-#include "crm_mon.h"
+#include <crm/common/xml_escape.h>
 
-static void escaped(GString *out, const char *text, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		switch (text[i]) {
-		case '<':
-			g_string_append(out, "&lt;");
-			break;
-		case '>':
-			g_string_append(out, "&gt;");
-			break;
-		case '&':
-			g_string_append(out, "&amp;");
-			break;
-		default:
-			g_string_append_c(out, text[i]);
-		}
-	}
-}
+#include "crm_mon.h"
 
 /* One text line: a heading, or an item at its depth ("  * " per level). */
 static void html_line(GString *out, const char *line, size_t len, int *open)
@@ -43,7 +26,7 @@ static void html_line(GString *out, const char *line, size_t len, int *open)
 	}
 	if (depth == 0) {
 		g_string_append(out, "<h2>");
-		escaped(out, line, len);
+		pcmk_xml_escape_append(out, line, len, false);
 		g_string_append(out, "</h2>\n");
 		return;
 	}
@@ -51,7 +34,7 @@ static void html_line(GString *out, const char *line, size_t len, int *open)
 		g_string_append(out, "<ul>\n");
 	}
 	g_string_append(out, "<li>");
-	escaped(out, line + indent + 2, len - indent - 2);
+	pcmk_xml_escape_append(out, line + indent + 2, len - indent - 2, false);
 	g_string_append(out, "</li>\n");
 }
 
@@ -68,7 +51,7 @@ void mon_html(const struct pe_cluster *c, const struct mon_opts *o, GString *out
 				       o->interval_s);
 	}
 	g_string_append(out, "<title>");
-	escaped(out, title, strlen(title));
+	pcmk_xml_escape_append(out, title, strlen(title), false);
 	g_string_append(out, "</title>\n</head>\n<body>\n");
 	for (const char *p = text->str; *p != '\0';) {
 		const char *nl = strchr(p, '\n');

@@ -166,22 +166,13 @@ static void primitive_element(const struct pe_resource *rsc, xmlNode *parent)
 
 		set(n, "name", node->uname);
 		set(n, "id", node->id);
-		set(n, "cached", "true");
+		/* pacemaker's "cached" says whether the node is online */
+		set_bool(n, "cached", node->online);
 	}
 	g_free(agent);
 }
 
 static void rsc_element(const struct pe_resource *rsc, xmlNode *parent);
-
-static bool any_failed(const struct pe_resource *rsc)
-{
-	bool failed = rsc->failed;
-
-	for (guint i = 0; i < rsc->children->len; i++) {
-		failed = failed || any_failed(rsc->children->pdata[i]);
-	}
-	return failed;
-}
 
 static void collective_element(const struct pe_resource *rsc, xmlNode *parent)
 {
@@ -199,14 +190,18 @@ static void collective_element(const struct pe_resource *rsc, xmlNode *parent)
 		set_bool(x, "unique", rsc->unique);
 		set_bool(x, "managed", rsc->managed);
 		set_bool(x, "disabled", disabled);
-		set_bool(x, "failed", any_failed(rsc));
+		/* the clone's own flag; its instances report their failures */
+		set_bool(x, "failed", rsc->failed);
 		set_bool(x, "failure_ignored", rsc->failure_ignored);
 	}
-	if (target != NULL) {
-		char *lower = g_ascii_strdown(target, -1);
-
-		set(x, "target_role", lower);
-		g_free(lower);
+	/* A clone without its own target-role reports its first instance's;
+	 * groups report none. */
+	if (target == NULL && rsc->children->len > 0) {
+		target = g_hash_table_lookup(
+			((const struct pe_resource *)rsc->children->pdata[0])->meta, "target-role");
+	}
+	if (target != NULL && rsc->variant == PE_CLONE) {
+		set(x, "target_role", target);
 	}
 	for (guint i = 0; i < rsc->children->len; i++) {
 		rsc_element(rsc->children->pdata[i], x);
@@ -231,6 +226,7 @@ static void node_attributes(const struct pe_cluster *c, xmlNode *root)
 		const struct pe_node *node = nodes->pdata[i];
 		GPtrArray *names = node->online ? mon_node_attributes(node) : g_ptr_array_new();
 		xmlNode *n = NULL;
+		int expected = 0;
 
 		for (guint j = 0; j < names->len; j++) {
 			xmlNode *a;
@@ -243,10 +239,24 @@ static void node_attributes(const struct pe_cluster *c, xmlNode *root)
 			a = child(n, "attribute");
 			set(a, "name", names->pdata[j]);
 			set(a, "value", g_hash_table_lookup(node->attrs, names->pdata[j]));
+			if (mon_ping_expected(c, names->pdata[j], &expected)) {
+				pcmk_xml_set_attr_int(a, "expected", expected);
+			}
 		}
 		g_ptr_array_free(names, TRUE);
 	}
 	g_ptr_array_free(nodes, TRUE);
+}
+
+static void ms_attr(const xmlNode *op, const char *name, xmlNode *x)
+{
+	const char *v = pcmk_xml_attr(op, name);
+	char text[64];
+
+	if (v != NULL) {
+		snprintf(text, sizeof(text), "%sms", v);
+		set(x, name, text);
+	}
 }
 
 static void op_element(const xmlNode *op, xmlNode *parent)
@@ -267,11 +277,25 @@ static void op_element(const xmlNode *op, xmlNode *parent)
 	if (pcmk_xml_attr_int(op, "last-rc-change", &v) == 0 && v > 0) {
 		mon_time_text(v, text, sizeof(text));
 		set(x, "last-rc-change", text);
-		snprintf(text, sizeof(text), "%sms", pcmk_xml_attr(op, "exec-time") ?: "0");
-		set(x, "exec-time", text);
-		snprintf(text, sizeof(text), "%sms", pcmk_xml_attr(op, "queue-time") ?: "0");
-		set(x, "queue-time", text);
 	}
+	/* The durations whenever recorded, with or without a change time. */
+	ms_attr(op, "exec-time", x);
+	ms_attr(op, "queue-time", x);
+}
+
+/* With its operations a resource goes by its configured id: an anonymous
+ * clone's instances by the cloned resource's. */
+static const char *printable_id(const struct mon_rsc_history *h)
+{
+	const struct pe_resource *top = h->rsc;
+
+	if (h->rsc == NULL || h->rsc->unique) {
+		return h->id;
+	}
+	while (top->parent != NULL) {
+		top = top->parent;
+	}
+	return top->variant == PE_CLONE ? h->rsc->base_id : h->id;
 }
 
 static void history_entry(const struct mon_rsc_history *h, xmlNode *n)
@@ -279,7 +303,7 @@ static void history_entry(const struct mon_rsc_history *h, xmlNode *n)
 	xmlNode *x = child(n, "resource_history");
 	char when[64];
 
-	set(x, "id", h->id);
+	set(x, "id", printable_id(h));
 	set_bool(x, "orphan", h->rsc == NULL);
 	if (h->rsc != NULL) {
 		pcmk_xml_set_attr_int(x, "migration-threshold", h->rsc->migration_threshold);
@@ -287,7 +311,7 @@ static void history_entry(const struct mon_rsc_history *h, xmlNode *n)
 	if (h->fail_count > 0) {
 		pcmk_xml_set_attr_int(x, "fail-count", h->fail_count);
 	}
-	if (h->last_failure > 0) {
+	if (h->fail_count > 0 && h->last_failure > 0) {
 		mon_time_text(h->last_failure, when, sizeof(when));
 		set(x, "last-failure", when);
 	}
@@ -330,10 +354,14 @@ static void failure_element(const struct pe_cluster *c, const xmlNode *op, xmlNo
 
 	pcmk_xml_attr_int(op, "op-status", &status);
 	pcmk_xml_attr_int(op, "rc-code", &rc);
-	set(x, "op_key", pcmk_xml_attr(op, "operation_key"));
+	if (pcmk_xml_attr(op, "operation_key") != NULL) {
+		set(x, "op_key", pcmk_xml_attr(op, "operation_key"));
+	} else {
+		set(x, "id", pcmk_xml_attr(op, "id"));
+	}
 	set(x, "node", mon_op_node(c, op));
 	set(x, "exitstatus", pe_status_ocf_rc_text(rc));
-	set(x, "exitreason", reason != NULL && *reason != '\0' ? reason : "none");
+	set(x, "exitreason", reason != NULL ? reason : "none");
 	pcmk_xml_set_attr_int(x, "exitcode", rc);
 	set(x, "call", pcmk_xml_attr(op, "call-id"));
 	set(x, "status", mon_exec_status_text(status));
@@ -344,9 +372,9 @@ static void failure_element(const struct pe_cluster *c, const xmlNode *op, xmlNo
 		set(x, "last-rc-change", when);
 		set(x, "queued", pcmk_xml_attr(op, "queue-time"));
 		set(x, "exec", pcmk_xml_attr(op, "exec-time"));
+		set(x, "interval", pcmk_xml_attr(op, "interval"));
+		set(x, "task", pcmk_xml_attr(op, "operation"));
 	}
-	set(x, "interval", pcmk_xml_attr(op, "interval"));
-	set(x, "task", pcmk_xml_attr(op, "operation"));
 }
 
 static void failures(const struct pe_cluster *c, xmlNode *root)
@@ -372,16 +400,20 @@ static void cluster_elements(const struct pe_cluster *c, xmlNode *root)
 	}
 	g_ptr_array_free(sorted, TRUE);
 	rscs = child(root, "resources");
-	for (guint i = 0; i < c->resources->len; i++) {
-		const struct pe_resource *rsc = c->resources->pdata[i];
+	sorted = pe_status_display_order(c);
+	for (guint i = 0; i < sorted->len; i++) {
+		const struct pe_resource *rsc = sorted->pdata[i];
 
 		if (!rsc->orphan || pe_status_rsc_active(rsc, false)) {
 			rsc_element(rsc, rscs);
 		}
 	}
+	g_ptr_array_free(sorted, TRUE);
 	node_attributes(c, root);
 	node_history(c, root);
 	failures(c, root);
+	mon_tickets_xml(c, root);
+	mon_bans_xml(c, root);
 }
 
 char *mon_xml(const struct pe_cluster *c, const struct mon_opts *o, const char *error)

@@ -64,12 +64,14 @@ static int discovery_parse(const char *v)
 	return strcmp(v, "never") == 0 ? 1 : 2;
 }
 
-static void location_node_score(struct pe_location *loc, struct pe_node *node, int score)
+static void location_node_score(struct pe_location *loc, struct pe_node *node, int score,
+				xmlNode *rule)
 {
 	struct pe_node_score *ns = g_new(struct pe_node_score, 1);
 
 	ns->node = node;
 	ns->score = score;
+	ns->rule = rule;
 	g_ptr_array_add(loc->node_scores, ns);
 }
 
@@ -98,7 +100,7 @@ static void location_rules(struct pe_cluster *c, struct pe_location *loc, xmlNod
 
 			pe_rule_input_for_node(c, node, &in);
 			if (pe_rule_eval(r, &in)) {
-				location_node_score(loc, node, pe_rule_score(r, node->attrs));
+				location_node_score(loc, node, pe_rule_score(r, node->attrs), r);
 			}
 		}
 	}
@@ -111,6 +113,7 @@ static void location_one(struct pe_cluster *c, xmlNode *xml, const char *id,
 	const char *node_name = pcmk_xml_attr(xml, "node");
 
 	loc->id = g_strdup(id);
+	loc->configured = true;
 	loc->rsc = rsc;
 	loc->role = pe_role_parse(pcmk_xml_attr(xml, "role"));
 	loc->discovery = discovery_parse(pcmk_xml_attr(xml, "resource-discovery"));
@@ -120,7 +123,8 @@ static void location_one(struct pe_cluster *c, xmlNode *xml, const char *id,
 
 		if (node != NULL) {
 			location_node_score(loc, node,
-					    pcmk_score_from_string(pcmk_xml_attr(xml, "score")));
+					    pcmk_score_from_string(pcmk_xml_attr(xml, "score")),
+					    NULL);
 		}
 	} else {
 		location_rules(c, loc, xml);

@@ -36,6 +36,7 @@ void pe_location_add(struct pe_cluster *c, const char *id, struct pe_resource *r
 	loc->node_scores = g_ptr_array_new_with_free_func(g_free);
 	ns->node = node;
 	ns->score = score;
+	ns->rule = NULL;
 	g_ptr_array_add(loc->node_scores, ns);
 	g_ptr_array_add(c->locations, loc);
 }
@@ -127,7 +128,39 @@ static struct pe_fail_sum *sum_for(GHashTable *sums, char *id)
 	return sum;
 }
 
-/* One pass over the node's attributes instead of one per resource. */
+/* The key summing every instance of @id ("rsc", "rsc:0", "rsc:1"...):
+ * "*rsc" (no resource id starts with '*'). */
+static char *instances_key(const char *id)
+{
+	const char *colon = strrchr(id, ':');
+	size_t len = strlen(id);
+
+	if (colon != NULL && colon[1] != '\0' &&
+	    strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
+		len = (size_t)(colon - id);
+	}
+	return g_strdup_printf("*%.*s", (int)len, id);
+}
+
+static void fail_attr_add(GHashTable *sums, char *id, const char *value, bool is_count)
+{
+	char *ids[2] = { instances_key(id), id };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(ids); i++) {
+		struct pe_fail_sum *sum = sum_for(sums, ids[i]);
+		long long t;
+
+		if (is_count) {
+			sum->count = pcmk_score_add(sum->count, pcmk_score_from_string(value));
+		} else {
+			t = strtoll(value, NULL, 10);
+			sum->last = t > sum->last ? t : sum->last;
+		}
+	}
+}
+
+/* One pass over the node's attributes instead of one per resource; each
+ * attribute counts for its exact id and for all instances of its base. */
 static GHashTable *node_failures(struct pe_node *node)
 {
 	GHashTableIter iter;
@@ -141,14 +174,9 @@ static GHashTable *node_failures(struct pe_node *node)
 	g_hash_table_iter_init(&iter, node->attrs);
 	while (g_hash_table_iter_next(&iter, &key, &value)) {
 		if ((id = fail_attr_rsc(key, "fail-count-")) != NULL) {
-			struct pe_fail_sum *sum = sum_for(node->failures, id);
-
-			sum->count = pcmk_score_add(sum->count, pcmk_score_from_string(value));
+			fail_attr_add(node->failures, id, value, true);
 		} else if ((id = fail_attr_rsc(key, "last-failure-")) != NULL) {
-			struct pe_fail_sum *sum = sum_for(node->failures, id);
-			long long t = strtoll(value, NULL, 10);
-
-			sum->last = t > sum->last ? t : sum->last;
+			fail_attr_add(node->failures, id, value, false);
 		}
 	}
 	return node->failures;
@@ -158,16 +186,15 @@ static GHashTable *node_failures(struct pe_node *node)
 int pe_rsc_fail_count(const struct pe_cluster *c, const struct pe_resource *rsc,
 		      const struct pe_node *node, long long *last_failure, bool effective)
 {
-	const char *id = rsc->id;
 	const struct pe_fail_sum *sum;
 	int count = 0;
 	long long last = 0;
+	/* Anonymous resources (also orphans of anonymous clones) answer to
+	 * the failures recorded under any instance number, as pacemaker's. */
+	char *id = rsc->unique ? g_strdup(rsc->id) : instances_key(rsc->id);
 
-	if (rsc->parent != NULL && pe_rsc_is_clone(pe_rsc_top((struct pe_resource *)rsc)) &&
-	    !pe_rsc_top((struct pe_resource *)rsc)->unique) {
-		id = rsc->base_id;
-	}
 	sum = g_hash_table_lookup(node_failures((struct pe_node *)node), id);
+	g_free(id);
 	if (sum != NULL) {
 		count = sum->count;
 		last = sum->last;

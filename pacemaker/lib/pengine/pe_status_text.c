@@ -25,7 +25,7 @@ static gint rsc_order(gconstpointer a, gconstpointer b)
 	return 0;
 }
 
-static GPtrArray *display_order(const struct pe_cluster *c)
+GPtrArray *pe_status_display_order(const struct pe_cluster *c)
 {
 	GPtrArray *list = g_ptr_array_sized_new(c->resources->len);
 
@@ -56,7 +56,7 @@ static bool listed(const struct pe_resource *rsc, unsigned int flags)
 int pe_status_text_resources(const struct pe_cluster *c, int depth, unsigned int flags,
 			     GString *out)
 {
-	GPtrArray *list = display_order(c);
+	GPtrArray *list = pe_status_display_order(c);
 	int printed = 0;
 
 	for (guint i = 0; i < list->len; i++) {

@@ -339,8 +339,12 @@ void pe_st_clone(const struct pe_resource *rsc, int depth, unsigned int flags, G
 
 		if (instance_alone(&t, child)) {
 			header(&t);
-			/* instances of unique clones are listed even when stopped */
-			pe_st_rsc(child, depth + 1, rsc->unique ? flags | PE_ST_INACTIVE : flags,
+			/* A unique clone lists its primitive instances even when
+			 * stopped; a group instance shows only what it runs. */
+			pe_st_rsc(child, depth + 1,
+				  rsc->unique && child->variant == PE_PRIMITIVE
+					  ? flags | PE_ST_INACTIVE
+					  : flags,
 				  out);
 		}
 	}

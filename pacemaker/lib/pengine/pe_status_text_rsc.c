@@ -204,6 +204,9 @@ void pe_st_group(const struct pe_resource *rsc, int depth, unsigned int flags, G
 	if (rsc->children->len == 0) {
 		return; /* the heading comes with the first member */
 	}
+	if ((flags & PE_ST_INACTIVE) == 0 && !pe_st_rsc_active(rsc, false)) {
+		return; /* an inactive group, say a stopped unique instance */
+	}
 	attrs = g_string_new(NULL);
 	inactive_members(rsc, flags, attrs);
 	if (!rsc->managed) {

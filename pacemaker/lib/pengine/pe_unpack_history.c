@@ -63,6 +63,7 @@ static gint op_cmp_call_id(gconstpointer a, gconstpointer b)
 	xmlNode *y = *(xmlNode *const *)b;
 	long long cx = op_attr_ll(x, "call-id", -1);
 	long long cy = op_attr_ll(y, "call-id", -1);
+	long long lx, ly;
 
 	/* Pending operations (call-id -1) are the newest. */
 	if (cx < 0 && cy >= 0) {
@@ -73,6 +74,13 @@ static gint op_cmp_call_id(gconstpointer a, gconstpointer b)
 	}
 	if (cx != cy) {
 		return cx < cy ? -1 : 1;
+	}
+	/* One call recorded twice (its last result and its last failure):
+	 * the one that changed last is the newer. */
+	lx = op_attr_ll(x, "last-rc-change", -1);
+	ly = op_attr_ll(y, "last-rc-change", -1);
+	if (cx >= 0 && lx >= 0 && ly >= 0 && lx != ly) {
+		return lx < ly ? -1 : 1;
 	}
 	return 0;
 }
@@ -196,6 +204,16 @@ static void op_success(struct op_state *st, const char *task, bool probe, int rc
 	}
 }
 
+/* A recurring monitor that failed and has passed again since. */
+static bool failure_recovered(const struct op_state *st, xmlNode *op)
+{
+	const char *key = pcmk_xml_attr(op, "operation_key");
+
+	return st->last_failure != NULL && st->last_failure != op && key != NULL &&
+	       g_strcmp0(pcmk_xml_attr(st->last_failure, "operation_key"), key) == 0 &&
+	       g_strcmp0(pcmk_xml_attr(op, "operation"), "monitor") == 0;
+}
+
 static void op_failure(struct pe_cluster *c, struct pe_resource *rsc, struct op_state *st,
 		       xmlNode *op, const char *task, unsigned int interval_ms, int rc)
 {
@@ -313,6 +331,9 @@ static void op_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct op_s
 		}
 		if (expected) {
 			op_success(st, task, probe, rc);
+			if (failure_recovered(st, op)) {
+				clear_past_failure(st);
+			}
 			return;
 		}
 		if (probe && rc == RC_NOT_INSTALLED) {

@@ -7,10 +7,12 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include <crm/common/xml_escape.h>
 #include <crm/pengine/verify.h>
 
 #define PARSE_OPTIONS (XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOBLANKS)
@@ -38,28 +40,6 @@ static void report_lines(struct pe_verify_report *report, const GString *text)
 	g_strfreev(lines);
 }
 
-static void append_escaped(GString *out, const char *value)
-{
-	for (const char *p = value; *p != '\0'; p++) {
-		switch (*p) {
-		case '&':
-			g_string_append(out, "&amp;");
-			break;
-		case '<':
-			g_string_append(out, "&lt;");
-			break;
-		case '>':
-			g_string_append(out, "&gt;");
-			break;
-		case '"':
-			g_string_append(out, "&quot;");
-			break;
-		default:
-			g_string_append_c(out, *p);
-		}
-	}
-}
-
 static void open_tag(GString *line, const xmlNode *node, bool empty)
 {
 	g_string_append_printf(line, "<%s", (const char *)node->name);
@@ -67,7 +47,7 @@ static void open_tag(GString *line, const xmlNode *node, bool empty)
 		xmlChar *value = xmlNodeGetContent((const xmlNode *)a);
 
 		g_string_append_printf(line, " %s=\"", (const char *)a->name);
-		append_escaped(line, value ? (const char *)value : "");
+		pcmk_xml_escape_append(line, value ? (const char *)value : "", SIZE_MAX, true);
 		g_string_append_c(line, '"');
 		xmlFree(value);
 	}

@@ -175,6 +175,7 @@ struct pe_colocation {
 
 struct pe_location {
 	char *id;
+	bool configured; /* an rsc_location (not one the scheduler adds) */
 	struct pe_resource *rsc;
 	enum pe_role role;
 	int discovery;          /* 0 always, 1 never, 2 exclusive */
@@ -184,6 +185,7 @@ struct pe_location {
 struct pe_node_score {
 	struct pe_node *node;
 	int score;
+	xmlNode *rule; /* the rule that gave it (in the CIB), NULL for none */
 };
 
 struct pe_cluster {

@@ -29,6 +29,10 @@ void pe_status_text_nodes(const struct pe_cluster *cluster, int depth, GString *
 int pe_status_text_resources(const struct pe_cluster *cluster, int depth, unsigned int flags,
 			     GString *out);
 
+/* The top-level resources in display order (higher priority first, then
+ * configuration order, orphans last); free with g_ptr_array_free(). */
+GPtrArray *pe_status_display_order(const struct pe_cluster *cluster);
+
 /* The lines of one resource (of any kind) at @depth under @flags. */
 void pe_status_text_rsc(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out);
 

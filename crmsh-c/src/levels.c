@@ -315,31 +315,65 @@ static const struct level_cmd top_cmds[] = {
 	{ "ra", do_level, "Resource Agents (RA) lists and documentation", "ra [<command>]",
 	  "%cmd" },
 	{ "options", do_level, "User preferences", "options [<command>]", "%cmd" },
-	{ "status", do_status, "Cluster status", "status", "" },
+	{ "status", do_status, "Cluster status",
+	  "status "
+	  "[bynode|inactive|ops|timing|failcounts|verbose|quiet|xml|simple|tickets|noheaders|"
+	  "detail|brief|full]",
+	  "" },
 	{ "verify", do_top_verify, "Verify cluster status", "verify", "" },
 };
 
 const struct level_def level_top = { "", "Help overview for the crm shell", top_cmds,
 				     G_N_ELEMENTS(top_cmds) };
 
-/* crm_mon -1 from the same installation (or $CRM_MON). */
+/* status's words for crm_mon's options, as crmsh has them */
+static const char *const status_opts[][2] = {
+	{ "bynode", "-n" },     { "inactive", "-r" }, { "ops", "-o" },      { "timing", "-t" },
+	{ "failcounts", "-f" }, { "verbose", "-V" },  { "quiet", "-Q" },    { "html", "--as-html" },
+	{ "xml", "--as-xml" },  { "simple", "-s" },   { "tickets", "-c" },  { "noheaders", "-D" },
+	{ "detail", "-R" },     { "brief", "-b" },    { "full", "-ncrft" },
+};
+
+static const char *status_opt(const char *word)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(status_opts); i++) {
+		if (strcmp(status_opts[i][0], word) == 0) {
+			return status_opts[i][1];
+		}
+	}
+	return word; /* crm_mon's own options pass as they are */
+}
+
+/* crm_mon -1 -j from the same installation (or $CRM_MON), with the
+ * options asked for, -r when none (crmsh's status). */
 static void do_status(struct shell *sh, int argc, char **argv, const char *line)
 {
 	const char *env = getenv("CRM_MON");
 	char *mon = (env != NULL) ? g_strdup(env) : g_build_filename(HA_SBINDIR, "crm_mon", NULL);
-	char *args[] = { mon, (char *)"-1", NULL };
+	GPtrArray *args = g_ptr_array_new();
 	gint status = 0;
 	GError *error = NULL;
 
-	(void)argc, (void)argv, (void)line;
+	(void)line;
+	g_ptr_array_add(args, mon);
+	g_ptr_array_add(args, (char *)"-1");
+	g_ptr_array_add(args, (char *)"-j");
+	for (int i = 1; i < argc; i++) {
+		g_ptr_array_add(args, (char *)status_opt(argv[i]));
+	}
+	if (argc < 2) {
+		g_ptr_array_add(args, (char *)"-r");
+	}
+	g_ptr_array_add(args, NULL);
 	fflush(stdout);
-	if (!g_spawn_sync(NULL, args, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL,
-			  &status, &error)) {
+	if (!g_spawn_sync(NULL, (char **)args->pdata, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL,
+			  NULL, NULL, NULL, &status, &error)) {
 		shell_fail(sh, "status: cannot run %s: %s", mon, error->message);
 		g_error_free(error);
 	} else if (!g_spawn_check_wait_status(status, NULL)) {
 		sh->failed = true;
 	}
+	g_ptr_array_free(args, TRUE);
 	g_free(mon);
 }
 

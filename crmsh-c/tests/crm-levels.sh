@@ -203,4 +203,20 @@ out=$("$crm" -D plain resource frob 2>&1)
 check "unknown command of a level" "ERROR: resource.frob: No such command" "$out"
 out=$(printf 'resource\ncd configure\n' | "$crm" -D plain 2>&1)
 check "levels are reached from the top only" "ERROR: resource.cd: configure not found" "$out"
+# status: crm_mon -1 -j with crmsh's words for its options, -r by default
+if [ -x "${CRM_MON:-}" ]; then
+	check "status is crm_mon -1 -j -r" "$("$CRM_MON" -1 -j -r 2>&1 | grep -v 'Last updated')" \
+		"$("$crm" -D plain status 2>&1 | grep -v 'Last updated')"
+	check "status bynode failcounts is crm_mon -1 -j -n -f" \
+		"$("$CRM_MON" -1 -j -n -f 2>&1 | grep -v 'Last updated')" \
+		"$("$crm" -D plain status bynode failcounts 2>&1 | grep -v 'Last updated')"
+	check "status full is crm_mon -1 -j -ncrft" \
+		"$("$CRM_MON" -1 -j -ncrft 2>&1 | grep -v 'Last updated')" \
+		"$("$crm" -D plain status full 2>&1 | grep -v 'Last updated')"
+	"$crm" -D plain status --nosuchoption >/dev/null 2>&1
+	check "status with an option crm_mon refuses fails" "1" "$?"
+else
+	n=$((n + 1))
+	echo "ok $n - status # SKIP crm_mon is not built (CRM_MON)"
+fi
 echo "1..$n"

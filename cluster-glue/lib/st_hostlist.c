@@ -146,6 +146,17 @@ ST_EXPORT char **stonith_hostlist_dev_hostlist(void *dev)
 	return stonith_strv_copy(((struct stonith_hostlist_dev *)dev)->hosts);
 }
 
+ST_EXPORT int stonith_hostlist_dev_status(void *dev)
+{
+	(void)dev;
+	return S_OK;
+}
+
+ST_EXPORT const char *stonith_info_entry(const char *const *table, size_t n, int infotype)
+{
+	return infotype < 0 || (size_t)infotype >= n ? NULL : table[infotype];
+}
+
 ST_EXPORT int stonith_hostlist_dev_set_config(void *dev, const StonithNVpair *list)
 {
 	struct stonith_hostlist_dev *hd = dev;

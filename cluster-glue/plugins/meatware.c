@@ -30,16 +30,7 @@ static const char *const meat_info[] = {
 static const char *meat_get_info(void *dev, int infotype)
 {
 	(void)dev;
-	if (infotype < 0 || (size_t)infotype >= sizeof(meat_info) / sizeof(meat_info[0])) {
-		return NULL;
-	}
-	return meat_info[infotype];
-}
-
-static int meat_get_status(void *dev)
-{
-	(void)dev;
-	return S_OK;
+	return stonith_info_entry(meat_info, sizeof(meat_info) / sizeof(meat_info[0]), infotype);
 }
 
 /* A fresh FIFO at PATH, opened for reading. Read-write, so that the open
@@ -128,7 +119,7 @@ const struct stonith_plugin stonith_plugin = {
 	.get_confignames = stonith_hostlist_dev_confignames,
 	.set_config = stonith_hostlist_dev_set_config,
 	.get_info = meat_get_info,
-	.get_status = meat_get_status,
+	.get_status = stonith_hostlist_dev_status,
 	.req_reset = meat_req_reset,
 	.get_hostlist = stonith_hostlist_dev_hostlist,
 };

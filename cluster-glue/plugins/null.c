@@ -22,16 +22,7 @@ static const char *const null_info[] = {
 static const char *null_get_info(void *dev, int infotype)
 {
 	(void)dev;
-	if (infotype < 0 || (size_t)infotype >= sizeof(null_info) / sizeof(null_info[0])) {
-		return NULL;
-	}
-	return null_info[infotype];
-}
-
-static int null_get_status(void *dev)
-{
-	(void)dev;
-	return S_OK;
+	return stonith_info_entry(null_info, sizeof(null_info) / sizeof(null_info[0]), infotype);
 }
 
 static int null_req_reset(void *dev, int operation, const char *node)
@@ -48,7 +39,7 @@ const struct stonith_plugin stonith_plugin = {
 	.get_confignames = stonith_hostlist_dev_confignames,
 	.set_config = stonith_hostlist_dev_set_config,
 	.get_info = null_get_info,
-	.get_status = null_get_status,
+	.get_status = stonith_hostlist_dev_status,
 	.req_reset = null_req_reset,
 	.get_hostlist = stonith_hostlist_dev_hostlist,
 };

@@ -92,6 +92,12 @@ const char *const *stonith_hostlist_dev_confignames(void *dev);
 int stonith_hostlist_dev_set_config(void *dev, const StonithNVpair *list);
 /** get_hostlist(): a copy of the hosts. */
 char **stonith_hostlist_dev_hostlist(void *dev);
+/** get_status(): S_OK, these devices are always reachable. */
+int stonith_hostlist_dev_status(void *dev);
+
+/** Entry INFOTYPE (an ST_* info kind) of TABLE of N entries, NULL when out
+ * of range: the body of a get_info() that answers from a table. */
+const char *stonith_info_entry(const char *const *table, size_t n, int infotype);
 
 /** The <parameters> block describing the single "hostlist" parameter. */
 extern const char stonith_hostlist_xml[];

@@ -1,14 +1,16 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Upgrade of a pacemaker-1.x CIB (and of the still older syntax some 1.x
-  CIBs carry) to the 2.x/3.x syntax.  Everything not named below is copied
-  unchanged; the caller sets validate-with and validates the result.
+  CIBs carry) to the 3.x syntax; also run on a 2.x CIB that still holds
+  what 3.0 removed.  Everything not named below is copied unchanged; the
+  caller sets validate-with and validates the result.
 
   What changes:
   - cluster properties written with underscores get their dashed names;
     transition_idle_timeout became cluster-delay;
   - cluster-wide defaults that became resource or operation defaults move
     to rsc_defaults / op_defaults as meta attributes;
+  - cluster properties nothing reads any more are dropped;
   - nodes of type "normal" become "member";
   - rsc_colocation from/to/from_role/to_role become rsc/with-rsc/rsc-role/
     with-rsc-role; rsc_order from/to/action/to_action/type become first/
@@ -49,6 +51,17 @@
   <xsl:template match="cluster_property_set/nvpair[contains(
       '|default-resource-stickiness|default_resource_stickiness|is-managed-default|is_managed_default|default-action-timeout|default_action_timeout|',
       concat('|', @name, '|'))]"/>
+
+  <!-- Properties nothing reads any more: corosync tracks quorum, alerts
+     replaced the notification agent, migration-threshold (a resource
+     default) the cluster-wide failure settings, and the stacks before
+     corosync 2 are gone. -->
+  <xsl:template match="cluster_property_set/nvpair[contains(
+      '|default-migration-threshold|default_migration_threshold|default-resource-failure-stickiness|default_resource_failure_stickiness|expected-quorum-votes|notification-agent|notification-recipient|',
+      concat('|', @name, '|'))]"/>
+  <xsl:template match="cluster_property_set/nvpair[@name = 'cluster-infrastructure'][contains(
+      '|heartbeat|openais|classic openais|classic openais (with plugin)|cman|',
+      concat('|', @value, '|'))]"/>
 
   <!-- The name a moved property has among the defaults. -->
   <xsl:template name="default-name">

@@ -9,12 +9,14 @@
  * connection is used after that.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <glib.h>
 
+#include <crm/common/log.h>
 #include <crm/common/results.h>
 #include <crm/common/schemas.h>
 #include <crm/common/xml.h>
@@ -24,6 +26,7 @@ struct file_state {
 	char *path;
 	xmlDoc *doc;    /* NULL once handed over: read the file again */
 	bool create;    /* a missing file is an empty CIB */
+	char *damage;   /* why the file is not well-formed XML, or NULL */
 	mode_t mode;    /* the file's, kept on rewrite */
 	GList *pending; /* struct deferred_answer not yet delivered */
 };
@@ -55,10 +58,20 @@ static int load_file(struct file_state *fs, bool create)
 		return fs->doc != NULL ? 0 : -ENOMEM;
 	}
 	fs->mode = st.st_mode & 07777;
-	rc = pcmk_xml_parse_file(fs->path, &fs->doc, &error);
+	/* As pacemaker, a CIB file that is not well-formed is taken as libxml2
+	 * recovers it; a file that is no CIB then fails as one that does not
+	 * validate.  What recovery dropped must not be lost by a write, so
+	 * such a file is only read (see file_request). */
+	rc = pcmk_xml_parse_file_recover(fs->path, &fs->doc, &error);
+	free(fs->damage);
+	fs->damage = NULL;
+	if (rc == 1) {
+		pcmk_warn("%s is not well-formed XML, read as repaired: %s", fs->path,
+			  error != NULL ? error : "");
+		fs->damage = error;
+		error = NULL;
+	}
 	free(error);
-	/* a file that is no CIB fails as one that does not validate, as in
-	 * pacemaker */
 	if (rc < 0) {
 		return rc == -EINVAL ? -PCMK_E_SCHEMA : rc;
 	}
@@ -114,6 +127,15 @@ static int file_request(struct cib *cib, const struct cib_op_request *req, int t
 	}
 	if (hand_over(fs, req, output)) {
 		return 0;
+	}
+	if (fs->damage != NULL && cib_op_is_write(req->op)) {
+		if (error != NULL && asprintf(error,
+					      "%s is not well-formed XML (%s): it is read as "
+					      "repaired but not changed; fix the file first",
+					      fs->path, fs->damage) < 0) {
+			*error = NULL;
+		}
+		return -EROFS;
 	}
 	local.client = local.client != NULL ? local.client : cib->name;
 	local.now = local.now != 0 ? local.now : time(NULL);
@@ -215,6 +237,7 @@ static void file_close(struct cib *cib)
 	if (fs->doc != NULL) {
 		xmlFreeDoc(fs->doc);
 	}
+	free(fs->damage);
 	free(fs->path);
 	free(fs);
 	cib->state = NULL;

@@ -153,6 +153,18 @@ static void set_entry(struct schema_entry *e, const xmlNode *node, bool generic,
 	snprintf(e->text, sizeof(e->text), "%s%s%s", where, where[0] ? ": " : "", what);
 }
 
+/* Whether an error about the content of @parent follows on from one that
+ * was reported about an element inside it. */
+static bool follows_on(const struct schema_report *r, const xmlNode *parent)
+{
+	for (int i = 0; parent != NULL && i < r->count; i++) {
+		if (encloses(parent, r->entries[i].node)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 void pcmk__schema_report_error(void *ctx, schema_error_t err)
 {
 	struct schema_report *r = ctx;
@@ -180,6 +192,13 @@ void pcmk__schema_report_error(void *ctx, schema_error_t err)
 			node = node->parent;
 		}
 		node = (node != NULL && node->type == XML_ELEMENT_NODE) ? node : NULL;
+	}
+	if (err->code == XML_RELAXNG_ERR_CONTENTVALID && node != NULL && err->str1 != NULL &&
+	    strcmp((const char *)node->name, err->str1) != 0 && node->parent != NULL &&
+	    xmlStrEqual(node->parent->name, BAD_CAST err->str1) && follows_on(r, node->parent)) {
+		/* libxml2 names the parent and points at whichever child it
+		 * stopped on, which need not be the one already reported. */
+		return;
 	}
 	error_text(r, err, node, what, sizeof(what), &generic);
 	describe_node(where, sizeof(where), node, err->line);

@@ -1,7 +1,8 @@
 /*
  * Upgrading a CIB to the newest schema.  A 1.x CIB goes through our
  * stylesheet upgrade-1.x.xsl (libxslt), which rewrites the syntax that
- * changed with 2.0; a 2.x or 3.x CIB needs no rewriting.  Either way the
+ * changed with 2.0 and 3.0; a 2.x or 3.x CIB is only rewritten when it
+ * holds what 3.0 removed.  Either way the
  * result must validate against the newest schema before it replaces the
  * original, so a failed upgrade leaves the caller's document as it was.
  */
@@ -181,6 +182,41 @@ static int current_index(xmlDoc *cib, char **error)
 	return pcmk__schema_index(name);
 }
 
+/* Validate the rewritten @work (when @rc is 0) and put it in place of
+ * *@cib; on failure @work is freed and *@cib kept. */
+static int adopt(xmlDoc **cib, xmlDoc *work, int rc, char **error)
+{
+	if (rc == 0) {
+		rc = finish(work, error);
+	}
+	if (rc < 0) {
+		xmlFreeDoc(work);
+		return rc;
+	}
+	xmlFreeDoc(*cib);
+	*cib = work;
+	return 0;
+}
+
+/* A 2.x CIB the newest schema refuses as it is may still carry what 3.0
+ * removed (old cluster properties, an operation's requires), which the
+ * 1.x stylesheet rewrites as well.  When that does not help either, the
+ * error about the CIB as given is kept: its lines are the user's. */
+static int rewrite_2x(xmlDoc **cib, char **error)
+{
+	xmlDoc *work = NULL;
+	char *why = NULL;
+	int rc = transform(*cib, UPGRADE_1X, &work, &why);
+
+	rc = adopt(cib, work, rc, &why);
+	if (rc == 0 && error != NULL) {
+		free(*error);
+		*error = NULL;
+	}
+	free(why);
+	return (rc == 0) ? 0 : -PCMK_E_SCHEMA;
+}
+
 int pcmk_schema_upgrade(xmlDoc **cib, char **error)
 {
 	xmlDoc *work = NULL;
@@ -200,17 +236,12 @@ int pcmk_schema_upgrade(xmlDoc **cib, char **error)
 		return -PCMK_E_SCHEMA_UNCHANGED;
 	}
 	if (index < 0 || pcmk__schema_major(index) != 1) {
-		return upgrade_in_place(*cib, error);
+		rc = upgrade_in_place(*cib, error);
+		if (rc != -PCMK_E_SCHEMA || index < 0 || pcmk__schema_major(index) != 2) {
+			return rc;
+		}
+		return rewrite_2x(cib, error);
 	}
 	rc = transform(*cib, UPGRADE_1X, &work, error);
-	if (rc == 0) {
-		rc = finish(work, error);
-	}
-	if (rc < 0) {
-		xmlFreeDoc(work);
-		return rc;
-	}
-	xmlFreeDoc(*cib);
-	*cib = work;
-	return 0;
+	return adopt(cib, work, rc, error);
 }

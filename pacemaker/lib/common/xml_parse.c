@@ -29,6 +29,7 @@
 
 struct parse_report {
 	const char *origin; /* file name, or NULL for text in memory */
+	int options;        /* PARSE_OPTIONS, possibly with XML_PARSE_RECOVER */
 	int reported;
 	int doctype_line; /* > 0 once a DOCTYPE has been refused */
 	size_t used;
@@ -122,7 +123,7 @@ static xmlDoc *read_memory(xmlParserCtxt *ctxt, const char *text, int len, struc
 
 	xmlSetStructuredErrorFunc(r, collect_error);
 	xmlSetGenericErrorFunc(NULL, ignore_generic);
-	doc = xmlCtxtReadMemory(ctxt, text, len, NULL, NULL, PARSE_OPTIONS);
+	doc = xmlCtxtReadMemory(ctxt, text, len, NULL, NULL, r->options);
 	xmlSetGenericErrorFunc(saved_generic_data, saved_generic);
 	xmlSetStructuredErrorFunc(saved_data, saved_fn);
 	return doc;
@@ -172,10 +173,10 @@ static bool is_blank(const char *text, size_t len)
 	return true;
 }
 
-static int parse_buffer(const char *text, size_t len, const char *origin, xmlDoc **doc,
+static int parse_buffer(const char *text, size_t len, const char *origin, int options, xmlDoc **doc,
 			char **error)
 {
-	struct parse_report r = { .origin = origin };
+	struct parse_report r = { .origin = origin, .options = options };
 	int rc;
 
 	if (text == NULL || is_blank(text, len)) {
@@ -202,7 +203,7 @@ int pcmk_xml_parse(const char *text, size_t len, xmlDoc **doc, char **error)
 		return -EINVAL;
 	}
 	*doc = NULL;
-	return parse_buffer(text, len, NULL, doc, error);
+	return parse_buffer(text, len, NULL, PARSE_OPTIONS, doc, error);
 }
 
 static int grow(char **buf, size_t *cap)
@@ -284,7 +285,38 @@ int pcmk_xml_parse_file(const char *path, xmlDoc **doc, char **error)
 		}
 		return rc;
 	}
-	rc = parse_buffer(text, len, path, doc, error);
+	rc = parse_buffer(text, len, path, PARSE_OPTIONS, doc, error);
 	free(text);
 	return rc;
+}
+
+/* libxml2's recovery closes what was left open and drops what it cannot
+ * place; DOCTYPEs stay refused (the SAX hook stops the parser either way)
+ * and a document without an element still fails. */
+int pcmk_xml_parse_file_recover(const char *path, xmlDoc **doc, char **error)
+{
+	char *text = NULL, *why = NULL;
+	size_t len = 0;
+	int rc;
+
+	rc = pcmk_xml_parse_file(path, doc, &why);
+	if (rc != -EINVAL) {
+		if (error != NULL) {
+			*error = why;
+		} else {
+			free(why);
+		}
+		return rc;
+	}
+	rc = read_file(path, &text, &len);
+	if (rc == 0) {
+		rc = parse_buffer(text, len, path, PARSE_OPTIONS | XML_PARSE_RECOVER, doc, NULL);
+	}
+	free(text);
+	if (error != NULL) {
+		*error = why;
+	} else {
+		free(why);
+	}
+	return (rc == 0) ? 1 : rc;
 }

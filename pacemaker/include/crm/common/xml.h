@@ -36,6 +36,13 @@ int pcmk_xml_parse(const char *text, size_t len, xmlDoc **doc, char **error);
  * -errno when the file cannot be read (the message then says why). */
 int pcmk_xml_parse_file(const char *path, xmlDoc **doc, char **error);
 
+/* As pcmk_xml_parse_file(), but a file that is not well-formed is read the
+ * way libxml2 recovers it (an element left open is closed with its
+ * parent), as pacemaker reads CIB files.  Returns 1 for such a file, with
+ * *@error (when not NULL) saying what was wrong (caller frees); otherwise
+ * as pcmk_xml_parse_file(). */
+int pcmk_xml_parse_file_recover(const char *path, xmlDoc **doc, char **error);
+
 /* Serialize element @node and its subtree, without an XML declaration.
  * @pretty puts each element on its own line, indented by two spaces per
  * level, and ends with a newline; otherwise the text is one line with no

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -164,6 +165,47 @@ static void missing_and_broken_files(void **state)
 	assert_null(cib);
 }
 
+/* As pacemaker, a CIB file that is not well-formed is read as libxml2
+ * recovers it: here the last node_state is left open. */
+static void recovered_file(void **state)
+{
+	struct fixture *f = *state;
+	struct cib *cib = NULL;
+	struct cib_op_request req = { .op = CIB_OP_QUERY, .section = "status" };
+	xmlDoc *output = NULL;
+	char path[160];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/unclosed.xml", f->dir);
+	fp = fopen(path, "w");
+	fputs("<cib validate-with=\"pacemaker-3.5\" admin_epoch=\"0\" epoch=\"1\" "
+	      "num_updates=\"0\">\n<configuration><crm_config/><nodes/><resources/>"
+	      "<constraints/></configuration>\n<status>\n"
+	      "<node_state id=\"4\" uname=\"remote01\" remote_node=\"true\">\n"
+	      "</status>\n</cib>\n",
+	      fp);
+	fclose(fp);
+	assert_int_equal(cib_open_file(path, false, &cib), 0);
+	assert_int_equal(cib_request(cib, &req, 0, &output, NULL), 0);
+	assert_non_null(pcmk_xml_find_id(xmlDocGetRootElement(output), "node_state", "4"));
+	xmlFreeDoc(output);
+
+	/* what the repair dropped must not be lost: no writes to such a file */
+	struct cib_op_request write = { .op = CIB_OP_DELETE, .section = "status" };
+	char *error = NULL;
+	struct stat before, after;
+
+	assert_int_equal(stat(path, &before), 0);
+	assert_int_equal(cib_request(cib, &write, 0, NULL, &error), -EROFS);
+	assert_non_null(strstr(error, "not well-formed"));
+	assert_non_null(strstr(error, path));
+	free(error);
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_equal(before.st_mtime, after.st_mtime);
+	assert_int_equal(before.st_size, after.st_size);
+	cib_close(cib);
+}
+
 static void shadow_copy(void **state)
 {
 	struct fixture *f = *state;
@@ -225,6 +267,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refused_change_leaves_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(query_output, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_and_broken_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(recovered_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(shadow_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(async_from_main_loop, setup, teardown),
 	};

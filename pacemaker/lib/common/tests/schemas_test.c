@@ -316,6 +316,35 @@ static void old_acls_only_in_1x(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* Cluster options 3.0 removed: refused by 3.x, kept by 2.x and 1.x; the
+ * error names the removed one only. */
+static void removed_options_only_before_3x(void **state)
+{
+	static const char cib_fmt[] =
+		"<cib validate-with=\"%s\" admin_epoch=\"0\" epoch=\"3\" num_updates=\"1\">\n"
+		"<configuration>\n"
+		"<crm_config><cluster_property_set id=\"opts\">\n"
+		"<nvpair id=\"opts-stonith\" name=\"stonith-enabled\" value=\"false\"/>\n"
+		"<nvpair id=\"opts-drs\" name=\"default-resource-stickiness\" value=\"1\"/>\n"
+		"</cluster_property_set></crm_config>\n"
+		"<nodes/><resources/><constraints/></configuration>\n<status/>\n</cib>\n";
+	char text[1024];
+	xmlDoc *doc;
+	char *error = NULL;
+
+	(void)state;
+	snprintf(text, sizeof(text), cib_fmt, "pacemaker-3.0");
+	doc = parse(text);
+	assert_int_equal(pcmk_schema_validate(doc, &error), -PCMK_E_SCHEMA);
+	assert_string_equal(error, "line 5: element nvpair (id=opts-drs): attributes not valid");
+	free(error);
+	xmlFreeDoc(doc);
+	snprintf(text, sizeof(text), cib_fmt, "pacemaker-2.10");
+	check(text, 0, NULL);
+	snprintf(text, sizeof(text), cib_fmt, "pacemaker-1.2");
+	check(text, 0, NULL);
+}
+
 static void missing_schema_file(void **state)
 {
 	xmlDoc *doc = parse(CIB_HEAD("pacemaker-3.9") "<resources/><constraints/>" CIB_TAIL);
@@ -362,6 +391,7 @@ int main(void)
 		cmocka_unit_test(status_is_free_and_kept),
 		cmocka_unit_test(missing_section),
 		cmocka_unit_test(old_acls_only_in_1x),
+		cmocka_unit_test(removed_options_only_before_3x),
 		cmocka_unit_test(missing_schema_file),
 	};
 

@@ -1,6 +1,7 @@
 /*
  * libcrmcommon schema upgrades: a 1.x CIB rewritten by the stylesheet, a
- * 2.x CIB that only changes validate-with, and the refusals (already the
+ * 2.x CIB that only changes validate-with or, holding what 3.0 removed, is
+ * rewritten as well, and the refusals (already the
  * newest, unknown schema, content the newest schema rejects).
  */
 #include <errno.h>
@@ -119,6 +120,65 @@ static void upgrades_2x_by_name(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* What 3.0 removed makes a 2.x CIB go through the stylesheet as well. */
+static void upgrades_2x_with_removed_syntax(void **state)
+{
+	xmlDoc *doc = parse(
+		       "<cib validate-with=\"pacemaker-2.10\" admin_epoch=\"0\" epoch=\"1\""
+		       " num_updates=\"0\"><configuration><crm_config>"
+		       "<cluster_property_set id=\"o\">"
+		       "<nvpair id=\"o1\" name=\"default-resource-stickiness\" value=\"100\"/>"
+		       "<nvpair id=\"o2\" name=\"expected-quorum-votes\" value=\"2\"/>"
+		       "<nvpair id=\"o3\" name=\"cluster-infrastructure\" value=\"cman\"/>"
+		       "<nvpair id=\"o4\" name=\"no_quorum_policy\" value=\"stop\"/>"
+		       "<nvpair id=\"o5\" name=\"notification-agent\" value=\"/bin/true\"/>"
+		       "</cluster_property_set></crm_config><nodes/><resources>"
+		       "<primitive id=\"a\" class=\"lsb\" type=\"x\"><operations>"
+		       "<op id=\"a-start\" name=\"start\" interval=\"0\" requires=\"quorum\"/>"
+		       "</operations></primitive></resources><constraints/></configuration></cib>"),
+	       *before = doc;
+	xmlNode **found = NULL;
+	char *error = NULL;
+
+	(void)state;
+	assert_int_equal(pcmk_schema_validate(doc, NULL), 0);
+	assert_int_equal(pcmk_schema_upgrade(&doc, &error), 0);
+	assert_null(error);
+	assert_ptr_not_equal(doc, before);
+	assert_string_equal(at(doc, "/cib", "validate-with"), "pacemaker-3.9");
+	assert_string_equal(at(doc, "//rsc_defaults/meta_attributes/nvpair", "name"),
+			    "resource-stickiness");
+	assert_string_equal(at(doc, "//nvpair[@id='o4']", "name"), "no-quorum-policy");
+	assert_int_equal(pcmk_xml_xpath_all(doc, "//crm_config//nvpair", &found), 1);
+	free(found);
+	assert_null(at(doc, "//op", "requires"));
+	assert_string_equal(at(doc, "//primitive/meta_attributes/nvpair", "value"), "quorum");
+	xmlFreeDoc(doc);
+}
+
+/* Where the stylesheet cannot help either, the error is about the CIB as
+ * it was given. */
+static void invalid_2x_with_removed_syntax_keeps_original(void **state)
+{
+	xmlDoc *doc = parse("<cib validate-with=\"pacemaker-2.5\" admin_epoch=\"0\" epoch=\"1\""
+			    " num_updates=\"0\"><configuration><crm_config>"
+			    "<cluster_property_set id=\"o\">"
+			    "<nvpair id=\"o1\" name=\"is-managed-default\" value=\"false\"/>"
+			    "</cluster_property_set></crm_config><nodes/><resources>"
+			    "<primitive id=\"p\" class=\"lsb\"/></resources>"
+			    "<constraints/></configuration></cib>"),
+	       *before = doc;
+	char *error = NULL;
+
+	(void)state;
+	assert_int_equal(pcmk_schema_upgrade(&doc, &error), -PCMK_E_SCHEMA);
+	assert_ptr_equal(doc, before);
+	assert_string_equal(at(doc, "/cib", "validate-with"), "pacemaker-2.5");
+	assert_non_null(strstr(error, "line 1: element primitive (id=p): missing attribute type"));
+	free(error);
+	xmlFreeDoc(doc);
+}
+
 static void none_is_checked_against_latest(void **state)
 {
 	xmlDoc *doc = parse("<cib validate-with=\"none\" admin_epoch=\"0\" epoch=\"1\""
@@ -208,6 +268,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(upgrades_1x),
 		cmocka_unit_test(upgrades_2x_by_name),
+		cmocka_unit_test(upgrades_2x_with_removed_syntax),
+		cmocka_unit_test(invalid_2x_with_removed_syntax_keeps_original),
 		cmocka_unit_test(none_is_checked_against_latest),
 		cmocka_unit_test(invalid_result_keeps_original),
 		cmocka_unit_test(invalid_without_schema_stays_without),

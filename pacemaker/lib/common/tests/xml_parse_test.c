@@ -297,6 +297,57 @@ static void empty_file(void **state)
 	free(path);
 }
 
+/* An element left open is closed with its parent, as pacemaker reads a
+ * CIB file; the problem is still told. */
+static void recovers_an_unclosed_element(void **state)
+{
+	char *path = write_tmp("cib.xml", "<cib>\n  <status>\n    <node_state id=\"4\">\n"
+					  "  </status>\n</cib>\n");
+	xmlNode *status, *state_node;
+	xmlDoc *doc = NULL;
+	char *error = NULL;
+
+	assert_int_equal(pcmk_xml_parse_file(path, &doc, NULL), -EINVAL);
+	assert_int_equal(pcmk_xml_parse_file_recover(path, &doc, &error), 1);
+	assert_non_null(strstr(error, ":4: Opening and ending tag mismatch: node_state"));
+	status = xmlDocGetRootElement(doc)->children;
+	assert_true(pcmk_xml_is(status, "status"));
+	state_node = status->children;
+	assert_true(pcmk_xml_is(state_node, "node_state"));
+	assert_string_equal(pcmk_xml_attr(state_node, "id"), "4");
+	assert_null(state_node->next);
+	free(error);
+	xmlFreeDoc(doc);
+	unlink(path);
+	free(path);
+}
+
+static void recover_keeps_refusals(void **state)
+{
+	char *good = write_tmp("good.xml", "<cib/>\n");
+	char *empty = write_tmp("empty.xml", "  \n");
+	char *dtd = write_tmp("dtd.xml", "<!DOCTYPE cib [<!ENTITY x \"y\">]>\n<cib>&x;</cib>\n");
+	char *text = write_tmp("text.xml", "just text\n");
+	xmlDoc *doc = NULL;
+	char *error = NULL;
+
+	assert_int_equal(pcmk_xml_parse_file_recover(good, &doc, &error), 0);
+	assert_null(error);
+	xmlFreeDoc(doc);
+	assert_int_equal(pcmk_xml_parse_file_recover(empty, &doc, NULL), -EINVAL);
+	assert_int_equal(pcmk_xml_parse_file_recover(dtd, &doc, NULL), -EINVAL);
+	assert_null(doc);
+	assert_int_equal(pcmk_xml_parse_file_recover(text, &doc, NULL), -EINVAL);
+	assert_int_equal(pcmk_xml_parse_file_recover("/nonexistent/cib.xml", &doc, &error),
+			 -ENOENT);
+	assert_non_null(error);
+	free(error);
+	for (char **p = (char *[]){ good, empty, dtd, text, NULL }; *p != NULL; p++) {
+		unlink(*p);
+		free(*p);
+	}
+}
+
 static void unreadable_files(void **state)
 {
 	char *path = NULL;
@@ -333,6 +384,8 @@ int main(void)
 		cmocka_unit_test(file_errors_name_the_file),
 		cmocka_unit_test(empty_file),
 		cmocka_unit_test(unreadable_files),
+		cmocka_unit_test(recovers_an_unclosed_element),
+		cmocka_unit_test(recover_keeps_refusals),
 	};
 
 	if (mkdtemp(tmpdir) == NULL) {

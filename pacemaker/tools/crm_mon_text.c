@@ -8,11 +8,6 @@
 
 #include "crm_mon.h"
 
-static const char *node_kind(const struct pe_node *node)
-{
-	return node->remote ? "RemoteNode" : "Node";
-}
-
 /* -n: every node with the resources active on it, in the order its
  * history lists them. */
 static void nodes_by_node(const struct pe_cluster *c, GString *out)
@@ -22,7 +17,7 @@ static void nodes_by_node(const struct pe_cluster *c, GString *out)
 	for (guint i = 0; i < nodes->len; i++) {
 		const struct pe_node *node = nodes->pdata[i];
 
-		mon_item(out, 1, "%s %s: %s:", node_kind(node), node->uname,
+		mon_item(out, 1, "%s %s: %s:", pe_status_node_kind(node), node->uname,
 			 pe_status_node_state(node));
 		mon_item(out, 2, "Resources:");
 		for (guint j = 0; j < node->running->len; j++) {

@@ -123,6 +123,10 @@ static void node_element(const struct pe_node *node, xmlNode *nodes)
 	set_bool(x, "is_dc", node->is_dc);
 	pcmk_xml_set_attr_int(x, "resources_running", node->running->len);
 	set(x, "type", node->remote ? "remote" : "member");
+	if (node->guest && node->remote_rsc != NULL && node->remote_rsc->container != NULL) {
+		/* A guest node is known to the cluster by its container. */
+		set(x, "id_as_resource", node->remote_rsc->container->id);
+	}
 }
 
 static const char *role_text(const struct pe_resource *rsc)

@@ -347,6 +347,16 @@ void pe_assign_all(struct pe_cluster *c)
 	for (guint i = 0; i < order->len; i++) {
 		c->resources->pdata[i] = order->pdata[i];
 	}
+	/* Connections first: where they go decides which remote nodes will be
+	 * up to take resources. */
+	for (guint i = 0; i < order->len; i++) {
+		struct pe_resource *rsc = order->pdata[i];
+
+		if (rsc->remote_node != NULL) {
+			pe_rsc_assign(rsc, rsc->partial_migration_target);
+			pe_remote_connection_assigned(rsc);
+		}
+	}
 	for (guint i = 0; i < order->len; i++) {
 		pe_rsc_assign(order->pdata[i], NULL);
 	}

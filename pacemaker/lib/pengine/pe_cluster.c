@@ -323,5 +323,8 @@ void pe_cluster_free(struct pe_cluster *c)
 	g_free(c->placement_strategy);
 	g_free(c->stonith_action);
 	g_free(c->health_strategy);
+	if (c->implicit_doc != NULL) {
+		xmlFreeDoc(c->implicit_doc);
+	}
 	g_free(c);
 }

@@ -154,9 +154,10 @@ static bool any_managed(const struct pe_cluster *c)
 	return false;
 }
 
-static bool needs_shutdown(const struct pe_cluster *c, const struct pe_node *node)
+/* A remote node goes down with its connection's stop instead. */
+static bool needs_shutdown(const struct pe_node *node)
 {
-	return node->online && node->shutdown && (node->remote ? any_managed(c) : true);
+	return node->online && node->shutdown && !node->remote;
 }
 
 void pe_fencing_and_shutdowns(struct pe_cluster *c)
@@ -181,7 +182,7 @@ void pe_fencing_and_shutdowns(struct pe_cluster *c)
 				}
 				g_ptr_array_add(fencing, fence);
 			}
-		} else if (needs_shutdown(c, node)) {
+		} else if (needs_shutdown(node)) {
 			struct pe_action *down = schedule_shutdown(c, node);
 
 			if (node->is_dc) {

@@ -82,6 +82,20 @@ static const char *element_of(const struct pe_action *a)
 	return (a->flags & PE_ACT_PSEUDO) ? "pseudo_event" : "rsc_op";
 }
 
+/* The node an action takes down: fencing and shutdown theirs, the real
+ * stop of a connection its remote node. */
+static const struct pe_node *downed_node(const struct pe_action *a)
+{
+	if (strcmp(a->task, "stonith") == 0 || strcmp(a->task, "do_shutdown") == 0) {
+		return a->node;
+	}
+	if (a->rsc != NULL && a->rsc->remote_node != NULL && strcmp(a->task, "stop") == 0 &&
+	    (a->flags & PE_ACT_PSEUDO) == 0) {
+		return a->rsc->remote_node;
+	}
+	return NULL;
+}
+
 static void action_header(xmlNode *x, const struct pe_action *a)
 {
 	char *key = shown_key(a);
@@ -96,6 +110,9 @@ static void action_header(xmlNode *x, const struct pe_action *a)
 	if (a->node != NULL && !(a->flags & PE_ACT_PSEUDO)) {
 		pcmk_xml_set_attr(x, "on_node", a->node->uname);
 		pcmk_xml_set_attr(x, "on_node_uuid", a->node->id);
+		if (pe_remote_router(a) != NULL) {
+			pcmk_xml_set_attr(x, "router_node", pe_remote_router(a)->uname);
+		}
 	}
 }
 
@@ -175,11 +192,11 @@ static void action_body(xmlNode *x, const struct pe_action *a)
 		pcmk_xml_set_attr(p, "type", rsc->type);
 	}
 	action_attributes(x, a);
-	if (strcmp(a->task, "stonith") == 0 || strcmp(a->task, "do_shutdown") == 0) {
+	if (downed_node(a) != NULL) {
 		xmlNode *downed = pcmk_xml_add_child(x, "downed");
 		xmlNode *n = pcmk_xml_add_child(downed, "node");
 
-		pcmk_xml_set_attr(n, "id", a->node->id);
+		pcmk_xml_set_attr(n, "id", downed_node(a)->id);
 	}
 }
 

@@ -60,6 +60,7 @@ void pe_locations_apply(struct pe_cluster *c)
 			symmetric_default(c, c->resources->pdata[i]);
 		}
 	}
+	pe_remote_bans_apply(c);
 	for (guint i = 0; i < c->locations->len; i++) {
 		struct pe_location *loc = c->locations->pdata[i];
 

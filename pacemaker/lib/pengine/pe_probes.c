@@ -56,7 +56,8 @@ static void probe_primitive(struct pe_cluster *c, struct pe_resource *rsc, struc
 	struct pe_action *probe;
 	char *key;
 
-	if (rsc->orphan || known_on(rsc, node) || !rsc->discover[node->index]) {
+	if (rsc->orphan || known_on(rsc, node) || !rsc->discover[node->index] ||
+	    !pe_remote_may_probe(rsc, node)) {
 		return;
 	}
 	if ((rsc->exclusive_discovery || top->exclusive_discovery) &&

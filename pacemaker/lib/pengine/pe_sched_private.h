@@ -100,6 +100,23 @@ void pe_unpack_history(struct pe_cluster *c, struct pe_node *node, xmlNode *lrm_
 void pe_unpack_constraints(struct pe_cluster *c, xmlNode *constraints);
 struct pe_resource *pe_clone_orphan_instance(struct pe_cluster *c, struct pe_resource *clone);
 bool pe_text_is_true(const char *text);
+void pe_node_builtin_attrs(struct pe_node *node);
+
+/* Remote and guest nodes (pe_unpack_remote.c). */
+bool pe_xml_is_remote_connection(const xmlNode *rsc_xml);
+void pe_remote_nodes_unpack(struct pe_cluster *c, xmlNode *resources);
+xmlNode *pe_remote_implicit_resources(const struct pe_cluster *c);
+void pe_remote_resources_link(struct pe_cluster *c);
+bool pe_remote_node_up(const struct pe_node *node);
+void pe_guest_node_reset(struct pe_node *node);
+
+/* Scheduling around remote and guest nodes (pe_remote_sched.c). */
+void pe_remote_bans_apply(struct pe_cluster *c);
+void pe_remote_internal_constraints(struct pe_cluster *c);
+void pe_remote_actions_order(struct pe_cluster *c);
+struct pe_node *pe_remote_router(const struct pe_action *a);
+bool pe_remote_may_probe(const struct pe_resource *rsc, const struct pe_node *node);
+void pe_remote_connection_assigned(struct pe_resource *conn);
 struct pe_rule_input;
 void pe_rule_input_for_node(const struct pe_cluster *c, const struct pe_node *node,
 			    struct pe_rule_input *in);

@@ -46,6 +46,7 @@ static void internal_constraints(struct pe_cluster *c)
 	for (guint i = 0; i < c->resources->len; i++) {
 		pe_rsc_internal_constraints(c->resources->pdata[i]);
 	}
+	pe_remote_internal_constraints(c);
 }
 
 static void create_actions(struct pe_cluster *c)
@@ -95,6 +96,7 @@ int pe_schedule(xmlNode *cib, const struct pe_sched_options *opts, struct pe_clu
 	create_actions(c);
 	pe_orders_unpack(c);
 	pe_fencing_and_shutdowns(c);
+	pe_remote_actions_order(c);
 	pe_orderings_apply(c);
 	pe_probes_order(c);
 	pe_actions_update_all(c);

@@ -44,7 +44,8 @@ static bool listed(const struct pe_resource *rsc, unsigned int flags)
 {
 	bool active = pe_st_rsc_active(rsc, true);
 
-	if (rsc->orphan && !active) {
+	/* Guest nodes' connections are the cluster's business, not the user's. */
+	if (rsc->implicit || (rsc->orphan && !active)) {
 		return false;
 	}
 	if ((flags & PE_ST_BY_NODE) != 0 && active) {

@@ -7,14 +7,44 @@
 
 #include "pe_status_text_private.h"
 
-enum node_list { LIST_ONLINE, LIST_OFFLINE, LIST_REMOTE_ONLINE, LIST_REMOTE_OFFLINE, N_LISTS };
+enum node_list {
+	LIST_ONLINE,
+	LIST_OFFLINE,
+	LIST_REMOTE_ONLINE,
+	LIST_REMOTE_OFFLINE,
+	LIST_GUEST_ONLINE,
+	N_LISTS,
+	LIST_NONE = N_LISTS
+};
 
 static const char *const list_names[N_LISTS] = {
 	[LIST_ONLINE] = "Online",
 	[LIST_OFFLINE] = "OFFLINE",
 	[LIST_REMOTE_ONLINE] = "RemoteOnline",
 	[LIST_REMOTE_OFFLINE] = "RemoteOFFLINE",
+	[LIST_GUEST_ONLINE] = "GuestOnline",
 };
+
+/* The summary list a node goes in; offline guest nodes go in none, as
+ * their containers (listed with the resources) tell the story. */
+static enum node_list list_of(const struct pe_node *node)
+{
+	if (node->guest) {
+		return node->online ? LIST_GUEST_ONLINE : LIST_NONE;
+	}
+	if (node->remote) {
+		return node->online ? LIST_REMOTE_ONLINE : LIST_REMOTE_OFFLINE;
+	}
+	return node->online ? LIST_ONLINE : LIST_OFFLINE;
+}
+
+const char *pe_status_node_kind(const struct pe_node *node)
+{
+	if (node->guest) {
+		return "GuestNode";
+	}
+	return node->remote ? "RemoteNode" : "Node";
+}
 
 static const char *unclean_text(const struct pe_node *node)
 {
@@ -65,7 +95,7 @@ static void node_line(const struct pe_cluster *c, const struct pe_node *node, in
 	} else if (health == 0) {
 		suffix = " (health is YELLOW)";
 	}
-	pe_st_item(out, depth, "%s %s: %s%s", node->remote ? "RemoteNode" : "Node", node->uname,
+	pe_st_item(out, depth, "%s %s: %s%s", pe_status_node_kind(node), node->uname,
 		   pe_status_node_state(node), suffix);
 }
 
@@ -88,12 +118,8 @@ void pe_st_node_list(const struct pe_cluster *c, int depth, GString *out)
 
 		if (shown_alone(c, node)) {
 			node_line(c, node, depth, out);
-		} else if (node->online) {
-			add_word(&lists[node->remote ? LIST_REMOTE_ONLINE : LIST_ONLINE],
-				 node->uname);
-		} else {
-			add_word(&lists[node->remote ? LIST_REMOTE_OFFLINE : LIST_OFFLINE],
-				 node->uname);
+		} else if (list_of(node) != LIST_NONE) {
+			add_word(&lists[list_of(node)], node->uname);
 		}
 	}
 	for (int l = 0; l < N_LISTS; l++) {

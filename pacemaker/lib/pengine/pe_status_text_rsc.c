@@ -151,7 +151,8 @@ void pe_st_primitive(const struct pe_resource *rsc, int depth, unsigned int flag
 	const struct pe_node *node = NULL;
 	bool multiple = rsc->running_on->len > 1 && (flags & PE_ST_RSC_ONLY) == 0;
 
-	if ((flags & PE_ST_INACTIVE) == 0 && !pe_st_rsc_active(rsc, false)) {
+	/* Guest nodes' connections are the cluster's business, not the user's. */
+	if (rsc->implicit || ((flags & PE_ST_INACTIVE) == 0 && !pe_st_rsc_active(rsc, false))) {
 		return;
 	}
 	s = g_string_new(NULL);
@@ -173,7 +174,8 @@ void pe_st_primitive(const struct pe_resource *rsc, int depth, unsigned int flag
 		g_string_append_printf(s, " %s", node->uname);
 	}
 	failed_probe_note(rsc, node, s);
-	primitive_flags(rsc, node, s);
+	/* Under its node's heading the node's state is already told. */
+	primitive_flags(rsc, (flags & PE_ST_RSC_ONLY) != 0 ? NULL : node, s);
 	if (multiple) {
 		multiple_nodes(rsc, s);
 	}

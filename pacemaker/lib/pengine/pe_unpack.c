@@ -89,6 +89,8 @@ void pe_unpack_config(struct pe_cluster *c, xmlNode *crm_config)
 	c->no_quorum_policy = parse_no_quorum(pe_cluster_option(c, "no-quorum-policy"));
 	c->default_stickiness = option_score(c, "default-resource-stickiness");
 	c->stonith_timeout_ms = (int)pcmk_parse_ms_or(pe_cluster_option(c, "stonith-timeout"), -1);
+	c->priority_fencing_delay =
+		(int)(pcmk_parse_ms_or(pe_cluster_option(c, "priority-fencing-delay"), 0) / 1000);
 	c->stonith_action = g_strdup(pe_cluster_option(c, "stonith-action"));
 	if (strcmp(c->stonith_action, "poweroff") == 0) {
 		g_free(c->stonith_action);
@@ -104,6 +106,14 @@ void pe_unpack_config(struct pe_cluster *c, xmlNode *crm_config)
 	pcmk_score_set_health(c->node_health_red, c->node_health_yellow, c->node_health_green);
 }
 
+void pe_node_builtin_attrs(struct pe_node *node)
+{
+	g_hash_table_replace(node->attrs, g_strdup("#uname"), g_strdup(node->uname));
+	g_hash_table_replace(node->attrs, g_strdup("#id"), g_strdup(node->id));
+	g_hash_table_replace(node->attrs, g_strdup("#kind"),
+			     g_strdup(node->remote ? "remote" : "cluster"));
+}
+
 static void node_attrs_unpack(struct pe_cluster *c, struct pe_node *node, xmlNode *xml)
 {
 	struct pe_rule_input in;
@@ -111,10 +121,7 @@ static void node_attrs_unpack(struct pe_cluster *c, struct pe_node *node, xmlNod
 	pe_rule_input_for_node(c, NULL, &in);
 	pe_nvpair_sets_unpack(xml, "instance_attributes", &in, node->attrs, NULL, false);
 	pe_nvpair_sets_unpack(xml, "utilization", &in, node->utilization, NULL, false);
-	g_hash_table_replace(node->attrs, g_strdup("#uname"), g_strdup(node->uname));
-	g_hash_table_replace(node->attrs, g_strdup("#id"), g_strdup(node->id));
-	g_hash_table_replace(node->attrs, g_strdup("#kind"),
-			     g_strdup(node->remote ? "remote" : "cluster"));
+	pe_node_builtin_attrs(node);
 }
 
 int pe_unpack_nodes(struct pe_cluster *c, xmlNode *nodes)
@@ -183,6 +190,7 @@ int pe_cluster_unpack(xmlNode *cib, const struct pe_time *now, struct pe_cluster
 	/* rsc_defaults are read per resource (pe_unpack_rsc.c) */
 	c->op_defaults_xml = pcmk_xml_first_child(config, "op_defaults");
 	pe_unpack_nodes(c, pcmk_xml_first_child(config, "nodes"));
+	pe_remote_nodes_unpack(c, pcmk_xml_first_child(config, "resources"));
 	pe_unpack_resources(c, pcmk_xml_first_child(config, "resources"));
 	pe_unpack_status(c, pcmk_xml_first_child(cib, "status"));
 	pe_unpack_constraints(c, pcmk_xml_first_child(config, "constraints"));

@@ -481,6 +481,30 @@ static enum pe_on_fail on_fail_apply(struct pe_cluster *c, struct pe_resource *r
 	return on_fail;
 }
 
+/* @rsc is active on @node, which is down: a guest node is reset by
+ * recovering its container; any other node must be fenced, except that a
+ * remote node whose connection can come back elsewhere is forgiven then. */
+static void active_on_down_node(struct pe_cluster *c, struct pe_resource *rsc, struct pe_node *node)
+{
+	char *why;
+
+	if (node->guest) {
+		rsc->failed = true;
+		rsc->stop_if_failed = true;
+		pe_guest_node_reset(node);
+		return;
+	}
+	if (!c->stonith_enabled) {
+		return;
+	}
+	if (node->remote && node->remote_rsc != NULL && !node->remote_rsc->failed) {
+		node->unseen = true;
+	}
+	why = g_strdup_printf("%s is thought to be active there", rsc->id);
+	pe_node_fence(node, why);
+	g_free(why);
+}
+
 /* Apply what the history says: the resource is active here, failed... */
 static void rsc_state_apply(struct pe_cluster *c, struct pe_resource *rsc, struct pe_node *node,
 			    struct op_state *st, struct pe_rsc_history *h)
@@ -494,13 +518,8 @@ static void rsc_state_apply(struct pe_cluster *c, struct pe_resource *rsc, struc
 	if (st->banned_here || st->banned_everywhere) {
 		ban(c, rsc, node, st->banned_everywhere);
 	}
-	if (st->role > PE_ROLE_STOPPED && !node->online && !node->maintenance && rsc->managed &&
-	    c->stonith_enabled) {
-		/* Active on a node that left without stopping it. */
-		char *why = g_strdup_printf("%s is thought to be active there", rsc->id);
-
-		pe_node_fence(node, why);
-		g_free(why);
+	if (st->role > PE_ROLE_STOPPED && !node->online && !node->maintenance && rsc->managed) {
+		active_on_down_node(c, rsc, node);
 	}
 	on_fail =
 		on_fail_apply(c, rsc, node, h->failed ? st->on_fail : PE_ON_FAIL_IGNORE, st->role);

@@ -330,6 +330,17 @@ int pe_unpack_resources(struct pe_cluster *c, xmlNode *resources)
 			g_ptr_array_add(c->resources, rsc);
 		}
 	}
+	/* Guest nodes' connections come after what the user wrote. */
+	for (xmlNode *x = pcmk_xml_first_child(pe_remote_implicit_resources(c), "primitive");
+	     x != NULL; x = pcmk_xml_next(x, true)) {
+		struct pe_resource *rsc = rsc_unpack(c, x, NULL, NULL);
+
+		if (rsc != NULL) {
+			rsc->implicit = true;
+			g_ptr_array_add(c->resources, rsc);
+		}
+	}
+	pe_remote_resources_link(c);
 	if (c->stonith_enabled && !c->have_stonith_resource) {
 		pe_config_error(c, "Resource start-up disabled since no STONITH resources have "
 				   "been defined");

@@ -170,6 +170,60 @@ static struct pe_node *node_of_state(struct pe_cluster *c, xmlNode *state)
 	return node;
 }
 
+static void quorum_suicide(struct pe_cluster *c)
+{
+	for (guint i = 0; i < c->nodes->len; i++) {
+		struct pe_node *node = c->nodes->pdata[i];
+
+		if (node->online && !node->remote) {
+			fence_node(c, node, "cluster does not have quorum");
+		}
+	}
+}
+
+/* The history of every node_state of cluster nodes (@remote false) or of
+ * remote and guest nodes. */
+static void histories_unpack(struct pe_cluster *c, xmlNode *status, bool remote)
+{
+	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
+	     s = pcmk_xml_next(s, true)) {
+		struct pe_node *node = node_of_state(c, s);
+		xmlNode *lrm = pcmk_xml_first_child(s, "lrm");
+
+		if (node == NULL || node->remote != remote) {
+			continue;
+		}
+		/* Without fencing, what an offline node last said is moot. */
+		if (lrm != NULL && (node->online || c->stonith_enabled)) {
+			pe_unpack_history(c, node, pcmk_xml_first_child(lrm, "lrm_resources"));
+		}
+	}
+}
+
+/* A remote or guest node's own node_state holds its attributes; whether it
+ * is up follows from its connection (and container), known once the
+ * cluster nodes' histories are. */
+static void remote_states_unpack(struct pe_cluster *c, xmlNode *status)
+{
+	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
+	     s = pcmk_xml_next(s, true)) {
+		struct pe_node *node = node_of_state(c, s);
+
+		if (node != NULL && node->remote) {
+			node->unseen = false;
+			transient_attrs_unpack(c, node, s);
+			node_flags_from_attrs(node);
+		}
+	}
+	for (guint i = 0; i < c->nodes->len; i++) {
+		struct pe_node *node = c->nodes->pdata[i];
+
+		if (node->remote) {
+			node->online = pe_remote_node_up(node);
+		}
+	}
+}
+
 void pe_unpack_status(struct pe_cluster *c, xmlNode *status)
 {
 	struct pe_node *dc = pe_node_find_id(c, c->dc_uuid);
@@ -193,23 +247,10 @@ void pe_unpack_status(struct pe_cluster *c, xmlNode *status)
 		}
 	}
 	if (!c->have_quorum && c->no_quorum_policy == PE_NOQ_SUICIDE) {
-		for (guint i = 0; i < c->nodes->len; i++) {
-			struct pe_node *node = c->nodes->pdata[i];
-
-			if (node->online) {
-				fence_node(c, node, "cluster does not have quorum");
-			}
-		}
+		quorum_suicide(c);
 	}
 	/* History only after every node's membership is known. */
-	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
-	     s = pcmk_xml_next(s, true)) {
-		struct pe_node *node = node_of_state(c, s);
-		xmlNode *lrm = pcmk_xml_first_child(s, "lrm");
-
-		/* Without fencing, what an offline node last said is moot. */
-		if (node != NULL && lrm != NULL && (node->online || c->stonith_enabled)) {
-			pe_unpack_history(c, node, pcmk_xml_first_child(lrm, "lrm_resources"));
-		}
-	}
+	histories_unpack(c, status, false);
+	remote_states_unpack(c, status);
+	histories_unpack(c, status, true);
 }

@@ -60,12 +60,14 @@ struct pe_node {
 	bool pending;
 	bool expected_up;
 	bool is_dc;
-	bool unseen;          /* no node_state at all */
-	bool remote;          /* type="remote" or a guest/remote connection */
-	bool rsc_discovery;   /* probes allowed (resource-discovery-enabled) */
-	int weight;           /* the node's base score ("score" attribute) */
-	int num_resources;    /* resources assigned here so far */
-	GHashTable *attrs;    /* name -> value, permanent + transient + #uname... */
+	bool unseen;                    /* no node_state at all */
+	bool remote;                    /* type="remote" or a guest/remote connection */
+	bool guest;                     /* a guest node: runs inside its connection's container */
+	struct pe_resource *remote_rsc; /* the connection resource of a remote/guest node */
+	bool rsc_discovery;             /* probes allowed (resource-discovery-enabled) */
+	int weight;                     /* the node's base score ("score" attribute) */
+	int num_resources;              /* resources assigned here so far */
+	GHashTable *attrs;              /* name -> value, permanent + transient + #uname... */
 	GHashTable *failures; /* rsc id -> struct pe_fail_sum, built from attrs on first use */
 	GHashTable *utilization;
 	GPtrArray *running; /* struct pe_resource * active here */
@@ -160,6 +162,10 @@ struct pe_resource {
 	GPtrArray *coloc_with_this; /* this = primary */
 	GPtrArray *actions;         /* struct pe_action * of this resource */
 	GPtrArray *tickets;
+
+	struct pe_resource *container; /* a guest connection: the resource it runs in */
+	struct pe_node *remote_node;   /* a connection: the remote/guest node it makes */
+	bool implicit;                 /* made for a remote-node meta attribute */
 };
 
 struct pe_colocation {
@@ -241,7 +247,8 @@ struct pe_cluster {
 	int next_action_id;
 	GString *scores_text; /* "allocation score" lines when requested */
 	bool want_scores;
-	bool sanitized; /* private parameters may be masked in the input */
+	bool sanitized;       /* private parameters may be masked in the input */
+	xmlDoc *implicit_doc; /* the definitions of guest nodes' connections */
 };
 
 /* Unpack @cib (a <cib> element; the cluster borrows it: keep it alive and
@@ -269,6 +276,10 @@ int pe_rsc_fail_count(const struct pe_cluster *c, const struct pe_resource *rsc,
 
 /* The value of cluster option @name, or its default. */
 const char *pe_cluster_option(const struct pe_cluster *cluster, const char *name);
+
+/* The node @node (a guest node) runs on: where its connection's container
+ * is active; NULL for other nodes or a stopped container. */
+struct pe_node *pe_node_guest_host(const struct pe_node *node);
 
 /* True when the node can run resources (online, not standby, clean...). */
 bool pe_node_available(const struct pe_node *node);

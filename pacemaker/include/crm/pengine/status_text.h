@@ -44,6 +44,9 @@ GPtrArray *pe_status_sorted_nodes(const GPtrArray *nodes);
  * "standby (with active resources)", "UNCLEAN (online)"...). */
 const char *pe_status_node_state(const struct pe_node *node);
 
+/* How a node is introduced: "Node", "RemoteNode" or "GuestNode". */
+const char *pe_status_node_kind(const struct pe_node *node);
+
 /* The text of an OCF exit code ("not installed"; "unknown" for others). */
 const char *pe_status_ocf_rc_text(long long rc);
 

@@ -279,6 +279,8 @@ struct pe_cluster *pe_cluster_alloc(void)
 	c->all_resources = g_ptr_array_new_with_free_func(rsc_free);
 	c->rsc_by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	c->clone_bases = g_hash_table_new(g_str_hash, g_str_equal);
+	c->lrm_by_base = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					       (GDestroyNotify)g_ptr_array_unref);
 	c->locations = g_ptr_array_new_with_free_func(location_free);
 	c->colocations = g_ptr_array_new_with_free_func(colocation_free);
 	c->orderings_xml = g_ptr_array_new();
@@ -308,6 +310,7 @@ void pe_cluster_free(struct pe_cluster *c)
 	g_ptr_array_free(c->orderings_xml, TRUE);
 	g_hash_table_destroy(c->rsc_by_id);
 	g_hash_table_destroy(c->clone_bases);
+	g_hash_table_destroy(c->lrm_by_base);
 	g_ptr_array_free(c->resources, TRUE);
 	g_ptr_array_free(c->all_resources, TRUE);
 	g_hash_table_destroy(c->node_by_id);

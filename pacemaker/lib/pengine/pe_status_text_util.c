@@ -207,27 +207,33 @@ static bool op_expired(const struct pe_resource *rsc, const xmlNode *op)
 	       changed + rsc->failure_timeout < rsc->cluster->now.seconds;
 }
 
-static xmlNode *probe_in_node_state(const struct pe_resource *rsc, xmlNode *state,
-				    const char *rsc_id, const char *node_name)
+/* Whether lrm_resource @entry is about @rsc_id or one of its instances. */
+static bool is_entry_of(const xmlNode *entry, const char *rsc_id)
 {
-	xmlNode *lrm = pcmk_xml_first_child(pcmk_xml_first_child(state, "lrm"), "lrm_resources");
+	const char *id = pcmk_xml_attr(entry, "id");
+	size_t len = strlen(rsc_id);
 
-	for (xmlNode *r = pcmk_xml_first_child(lrm, "lrm_resource"); r != NULL;
-	     r = pcmk_xml_next(r, true)) {
-		const char *id = pcmk_xml_attr(r, "id");
+	return id != NULL && strncmp(id, rsc_id, len) == 0 && (id[len] == '\0' || id[len] == ':');
+}
 
-		if (id == NULL || strncmp(id, rsc_id, strlen(rsc_id)) != 0 ||
-		    (id[strlen(rsc_id)] != '\0' && id[strlen(rsc_id)] != ':')) {
-			continue;
-		}
-		for (xmlNode *op = pcmk_xml_first_child(r, "lrm_rsc_op"); op != NULL;
-		     op = pcmk_xml_next(op, true)) {
-			const char *on = pcmk_xml_attr(op, "on_node");
+/* The node_state an lrm_resource entry is in. */
+static xmlNode *state_of_entry(xmlNode *entry)
+{
+	xmlNode *lrm = entry->parent != NULL ? entry->parent->parent : NULL;
 
-			if (masked_probe_failure(op) && !op_expired(rsc, op) && on != NULL &&
-			    (node_name == NULL || g_ascii_strcasecmp(on, node_name) == 0)) {
-				return op;
-			}
+	return lrm != NULL ? lrm->parent : NULL;
+}
+
+static xmlNode *failed_probe_in(const struct pe_resource *rsc, xmlNode *entry,
+				const char *node_name)
+{
+	for (xmlNode *op = pcmk_xml_first_child(entry, "lrm_rsc_op"); op != NULL;
+	     op = pcmk_xml_next(op, true)) {
+		const char *on = pcmk_xml_attr(op, "on_node");
+
+		if (masked_probe_failure(op) && !op_expired(rsc, op) && on != NULL &&
+		    (node_name == NULL || g_ascii_strcasecmp(on, node_name) == 0)) {
+			return op;
 		}
 	}
 	return NULL;
@@ -236,24 +242,29 @@ static xmlNode *probe_in_node_state(const struct pe_resource *rsc, xmlNode *stat
 xmlNode *pe_st_failed_probe(const struct pe_resource *rsc, const char *node_name)
 {
 	const struct pe_cluster *c = rsc->cluster;
-	xmlNode *status = pcmk_xml_first_child(c->cib, "status");
 	const char *rsc_id = rsc->id;
+	GPtrArray *entries;
+	char *base;
 
 	if (rsc->variant == PE_CLONE && rsc->children->len > 0) {
 		rsc_id = ((struct pe_resource *)rsc->children->pdata[0])->base_id;
 	} else if (rsc->parent != NULL && rsc->parent->variant == PE_CLONE) {
 		rsc_id = rsc->base_id;
 	}
-	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
-	     s = pcmk_xml_next(s, true)) {
-		const struct pe_node *node = pe_node_find_id(c, pcmk_xml_attr(s, "id"));
+	/* the entries of rsc_id and of its instances ("rsc_id:N") */
+	base = g_strndup(rsc_id, strcspn(rsc_id, ":"));
+	entries = g_hash_table_lookup(c->lrm_by_base, base);
+	g_free(base);
+	for (guint i = 0; entries != NULL && i < entries->len; i++) {
+		xmlNode *state = state_of_entry(entries->pdata[i]);
+		const struct pe_node *node = pe_node_find_id(c, pcmk_xml_attr(state, "id"));
 		xmlNode *op;
 
 		/* Failures are recorded only for nodes that are up. */
-		if (node == NULL || !node->online) {
+		if (!is_entry_of(entries->pdata[i], rsc_id) || node == NULL || !node->online) {
 			continue;
 		}
-		op = probe_in_node_state(rsc, s, rsc_id, node_name);
+		op = failed_probe_in(rsc, entries->pdata[i], node_name);
 		if (op != NULL) {
 			return op;
 		}

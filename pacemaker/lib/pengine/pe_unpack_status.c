@@ -224,6 +224,35 @@ static void remote_states_unpack(struct pe_cluster *c, xmlNode *status)
 	}
 }
 
+/* Every lrm_resource entry by the resource id it is about (the part
+ * before an instance number: ids cannot hold ':'), for what looks up a
+ * resource's history across nodes without walking the whole status. */
+static void index_histories(struct pe_cluster *c, xmlNode *status)
+{
+	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
+	     s = pcmk_xml_next(s, true)) {
+		xmlNode *lrm =
+			pcmk_xml_first_child(pcmk_xml_first_child(s, "lrm"), "lrm_resources");
+
+		for (xmlNode *r = pcmk_xml_first_child(lrm, "lrm_resource"); r != NULL;
+		     r = pcmk_xml_next(r, true)) {
+			const char *id = pcmk_xml_attr(r, "id");
+			char *base = id != NULL ? g_strndup(id, strcspn(id, ":")) : NULL;
+			GPtrArray *entries =
+				base != NULL ? g_hash_table_lookup(c->lrm_by_base, base) : NULL;
+
+			if (base != NULL && entries == NULL) {
+				entries = g_ptr_array_new();
+				g_hash_table_insert(c->lrm_by_base, g_strdup(base), entries);
+			}
+			if (entries != NULL) {
+				g_ptr_array_add(entries, r);
+			}
+			g_free(base);
+		}
+	}
+}
+
 void pe_unpack_status(struct pe_cluster *c, xmlNode *status)
 {
 	struct pe_node *dc = pe_node_find_id(c, c->dc_uuid);
@@ -249,6 +278,7 @@ void pe_unpack_status(struct pe_cluster *c, xmlNode *status)
 	if (!c->have_quorum && c->no_quorum_policy == PE_NOQ_SUICIDE) {
 		quorum_suicide(c);
 	}
+	index_histories(c, status);
 	/* History only after every node's membership is known. */
 	histories_unpack(c, status, false);
 	remote_states_unpack(c, status);

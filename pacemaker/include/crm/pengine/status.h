@@ -233,6 +233,8 @@ struct pe_cluster {
 	GPtrArray *all_resources; /* every resource incl. children */
 	GHashTable *rsc_by_id;    /* id (and clone instance ids) -> rsc */
 	GHashTable *clone_bases;  /* id of a cloned primitive or member -> clone */
+	GHashTable *lrm_by_base;  /* lrm_resource id before any ":N" -> GPtrArray of
+				   * its lrm_resource elements, in status order */
 	GPtrArray *locations;
 	GPtrArray *colocations;
 	GPtrArray *orderings_xml; /* rsc_order elements, unpacked later */

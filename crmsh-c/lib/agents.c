@@ -132,8 +132,7 @@ static void read_xml(struct agent_meta *m, const char *text)
 	xmlFreeDoc(doc);
 }
 
-/* Directories holding OCF providers, in search order. */
-static GPtrArray *ocf_dirs(void)
+GPtrArray *crmconf_ocf_dirs(void)
 {
 	GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
 	const char *path = getenv("OCF_RA_PATH");
@@ -156,7 +155,7 @@ static GPtrArray *ocf_dirs(void)
 
 static void load_ocf(struct agent_meta *m, const char *provider, const char *type)
 {
-	GPtrArray *dirs = ocf_dirs();
+	GPtrArray *dirs = crmconf_ocf_dirs();
 
 	for (guint i = 0; !m->exists && (i < dirs->len); i++) {
 		char *path = g_strdup_printf("%s/%s/%s", (char *)g_ptr_array_index(dirs, i),

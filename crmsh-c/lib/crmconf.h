@@ -123,4 +123,9 @@ void crmconf_erase(xmlDoc *cib, bool nodes);
 /* Free the agent meta-data cache (for leak checkers). */
 void crmconf_agents_cleanup(void);
 
+/* The directories holding OCF providers, in search order: $OCF_RA_PATH's,
+ * $OCF_ROOT/resource.d, this installation's.  Free with
+ * g_ptr_array_unref(). */
+GPtrArray *crmconf_ocf_dirs(void);
+
 #endif /* CRMCONF_H */

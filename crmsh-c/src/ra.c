@@ -21,27 +21,6 @@ const char *const *ra_classes(void)
 	return classes;
 }
 
-static GPtrArray *ocf_dirs(void)
-{
-	GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
-	const char *path = getenv("OCF_RA_PATH");
-	const char *root = getenv("OCF_ROOT");
-
-	if (path != NULL) {
-		char **parts = g_strsplit(path, ":", -1);
-
-		for (size_t i = 0; parts[i] != NULL; i++) {
-			g_ptr_array_add(dirs, g_strdup(parts[i]));
-		}
-		g_strfreev(parts);
-	}
-	if (root != NULL) {
-		g_ptr_array_add(dirs, g_strdup_printf("%s/resource.d", root));
-	}
-	g_ptr_array_add(dirs, g_strdup(OCF_RA_DIR));
-	return dirs;
-}
-
 static gint cmp_str(gconstpointer a, gconstpointer b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -87,7 +66,7 @@ static void scan(GPtrArray *names, const char *dir, const char *prefix)
 
 char **ra_providers(const char *type)
 {
-	GPtrArray *dirs = ocf_dirs();
+	GPtrArray *dirs = crmconf_ocf_dirs();
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
 
 	for (guint i = 0; i < dirs->len; i++) {
@@ -159,7 +138,7 @@ char **ra_list(const char *cls, const char *provider)
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
 
 	if (g_strcmp0(cls, "ocf") == 0) {
-		GPtrArray *dirs = ocf_dirs();
+		GPtrArray *dirs = crmconf_ocf_dirs();
 		char **provs = (provider != NULL) ? g_strsplit(provider, ",", 1) : ra_providers("");
 
 		for (guint i = 0; i < dirs->len; i++) {
@@ -210,7 +189,7 @@ char **ra_all_specs(void)
 /* The path of OCF agent @provider/@type and its OCF_ROOT, or NULL. */
 static char *ocf_path(const char *provider, const char *type, char **root)
 {
-	GPtrArray *dirs = ocf_dirs();
+	GPtrArray *dirs = crmconf_ocf_dirs();
 	char *found = NULL;
 
 	for (guint i = 0; (found == NULL) && (i < dirs->len); i++) {

@@ -197,30 +197,33 @@ static gboolean svc_read_some(struct svc_action *a, int fd, GString *buf, bool *
 	}
 }
 
+/* Take what one of the agent's output streams has; at its end, stop
+ * watching it. */
+static gboolean svc_on_output(struct svc_action *a, enum svc_src which, int *fd, GString *buf,
+			      bool *truncated)
+{
+	if (svc_read_some(a, *fd, buf, truncated)) {
+		return G_SOURCE_CONTINUE;
+	}
+	svc_src_drop(a->priv, which);
+	svc_close_fd(fd);
+	return G_SOURCE_REMOVE;
+}
+
 static gboolean svc_on_stdout(gint fd, GIOCondition cond, gpointer data)
 {
 	struct svc_action *a = data;
-	struct svc_action_private *p = a->priv;
 
-	if (svc_read_some(a, p->child.out_fd, p->out, &a->stdout_truncated)) {
-		return G_SOURCE_CONTINUE;
-	}
-	svc_src_drop(p, SVC_SRC_OUT);
-	svc_close_fd(&p->child.out_fd);
-	return G_SOURCE_REMOVE;
+	return svc_on_output(a, SVC_SRC_OUT, &a->priv->child.out_fd, a->priv->out,
+			     &a->stdout_truncated);
 }
 
 static gboolean svc_on_stderr(gint fd, GIOCondition cond, gpointer data)
 {
 	struct svc_action *a = data;
-	struct svc_action_private *p = a->priv;
 
-	if (svc_read_some(a, p->child.err_fd, p->err, &a->stderr_truncated)) {
-		return G_SOURCE_CONTINUE;
-	}
-	svc_src_drop(p, SVC_SRC_ERR);
-	svc_close_fd(&p->child.err_fd);
-	return G_SOURCE_REMOVE;
+	return svc_on_output(a, SVC_SRC_ERR, &a->priv->child.err_fd, a->priv->err,
+			     &a->stderr_truncated);
 }
 
 static gboolean svc_on_stdin(gint fd, GIOCondition cond, gpointer data)

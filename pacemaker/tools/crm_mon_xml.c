@@ -86,12 +86,16 @@ static void summary(const struct pe_cluster *c, xmlNode *root)
 	summary_options(c, s);
 }
 
-/* What the node's controller announced; "<3.15.1" for controllers too
- * old to say. */
+/* What the node's controller announced (as a node attribute, or in its
+ * node_state); "<3.15.1" for controllers too old to say. */
 static const char *feature_set(const struct pe_node *node)
 {
 	xmlNode *status = pcmk_xml_first_child(node->cluster->cib, "status");
+	const char *attr = g_hash_table_lookup(node->attrs, "#feature-set");
 
+	if (attr != NULL) {
+		return attr;
+	}
 	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
 	     s = pcmk_xml_next(s, true)) {
 		if (g_strcmp0(pcmk_xml_attr(s, "id"), node->id) == 0 &&
@@ -212,9 +216,38 @@ static void collective_element(const struct pe_resource *rsc, xmlNode *parent)
 	}
 }
 
+/* A bundle lists its replicas, each with its address, the instance of
+ * the bundled primitive, the container and the connection. */
+static void bundle_element(const struct pe_resource *rsc, xmlNode *parent)
+{
+	const struct pe_bundle *b = rsc->bundle_data;
+	xmlNode *x = child(parent, "bundle");
+
+	set(x, "id", rsc->id);
+	set(x, "type", b->agent);
+	set(x, "image", b->image);
+	set_bool(x, "unique", b->replicas_per_host > 1);
+	set_bool(x, "managed", rsc->managed);
+	set_bool(x, "failed", rsc->failed);
+	for (int i = 0; i < b->nreplicas; i++) {
+		const struct pe_replica *r = &b->replicas[i];
+		const struct pe_resource *members[] = { r->ip, r->child, r->container, r->remote };
+		xmlNode *replica = child(x, "replica");
+
+		pcmk_xml_set_attr_int(replica, "id", r->index);
+		for (size_t j = 0; j < G_N_ELEMENTS(members); j++) {
+			if (members[j] != NULL) {
+				primitive_element(members[j], replica);
+			}
+		}
+	}
+}
+
 static void rsc_element(const struct pe_resource *rsc, xmlNode *parent)
 {
-	if (rsc->variant == PE_PRIMITIVE) {
+	if (rsc->variant == PE_BUNDLE) {
+		bundle_element(rsc, parent);
+	} else if (rsc->variant == PE_PRIMITIVE) {
 		primitive_element(rsc, parent);
 	} else {
 		collective_element(rsc, parent);

@@ -170,10 +170,25 @@ static void history_free(gpointer data)
 	g_free(h);
 }
 
+static void bundle_data_free(struct pe_bundle *b)
+{
+	if (b == NULL) {
+		return;
+	}
+	for (int i = 0; i < b->nreplicas; i++) {
+		g_free(b->replicas[i].ipaddr);
+	}
+	g_free(b->replicas);
+	g_free(b->agent);
+	g_free(b->image);
+	g_free(b);
+}
+
 static void rsc_free(gpointer data)
 {
 	struct pe_resource *rsc = data;
 
+	bundle_data_free(rsc->bundle_data);
 	g_free(rsc->id);
 	g_free(rsc->base_id);
 	g_free(rsc->history_id);
@@ -192,8 +207,8 @@ static void rsc_free(gpointer data)
 	g_free(rsc);
 }
 
-struct pe_resource *pe_resource_alloc(struct pe_cluster *c, const char *id, xmlNode *xml,
-				      enum pe_variant variant, struct pe_resource *parent)
+struct pe_resource *pe_resource_new(struct pe_cluster *c, const char *id, xmlNode *xml,
+				    enum pe_variant variant, struct pe_resource *parent)
 {
 	struct pe_resource *rsc = g_new0(struct pe_resource, 1);
 	const char *colon = strchr(id, ':');
@@ -224,6 +239,14 @@ struct pe_resource *pe_resource_alloc(struct pe_cluster *c, const char *id, xmlN
 	rsc->next_role = PE_ROLE_UNKNOWN;
 	rsc->target_role = PE_ROLE_UNKNOWN;
 	rsc->provisional = true;
+	return rsc;
+}
+
+struct pe_resource *pe_resource_alloc(struct pe_cluster *c, const char *id, xmlNode *xml,
+				      enum pe_variant variant, struct pe_resource *parent)
+{
+	struct pe_resource *rsc = pe_resource_new(c, id, xml, variant, parent);
+
 	rsc->index = (int)c->all_resources->len;
 	g_ptr_array_add(c->all_resources, rsc);
 	g_hash_table_insert(c->rsc_by_id, rsc->id, rsc);
@@ -277,6 +300,7 @@ struct pe_cluster *pe_cluster_alloc(void)
 	c->node_by_uname = g_hash_table_new(g_str_hash, g_str_equal);
 	c->resources = g_ptr_array_new();
 	c->all_resources = g_ptr_array_new_with_free_func(rsc_free);
+	c->bundles = g_ptr_array_new_with_free_func(rsc_free);
 	c->rsc_by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	c->clone_bases = g_hash_table_new(g_str_hash, g_str_equal);
 	c->lrm_by_base = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -313,6 +337,7 @@ void pe_cluster_free(struct pe_cluster *c)
 	g_hash_table_destroy(c->lrm_by_base);
 	g_ptr_array_free(c->resources, TRUE);
 	g_ptr_array_free(c->all_resources, TRUE);
+	g_ptr_array_free(c->bundles, TRUE);
 	g_hash_table_destroy(c->node_by_id);
 	g_hash_table_destroy(c->node_by_uname);
 	g_ptr_array_free(c->nodes, TRUE);

@@ -34,6 +34,16 @@ GPtrArray *pe_constraint_resources(struct pe_cluster *c, const char *id)
 	return out;
 }
 
+GPtrArray *pe_constraint_targets(struct pe_cluster *c, const char *id)
+{
+	GPtrArray *out = pe_constraint_resources(c, id);
+
+	if (out->len == 0 && pe_bundle_find(c, id) != NULL) {
+		g_ptr_array_add(out, pe_bundle_find(c, id));
+	}
+	return out;
+}
+
 static void tags_unpack(struct pe_cluster *c)
 {
 	xmlNode *config = pcmk_xml_first_child(c->cib, "configuration");
@@ -164,7 +174,8 @@ static void location_unpack(struct pe_cluster *c, xmlNode *xml)
 	const char *pattern = pcmk_xml_attr(xml, "rsc-pattern");
 
 	if (rsc_id != NULL) {
-		GPtrArray *list = pe_constraint_resources(c, rsc_id);
+		/* A bundle's node scores go to what is made for it. */
+		GPtrArray *list = pe_constraint_targets(c, rsc_id);
 
 		if (list->len == 0) {
 			pe_config_error(c,

@@ -108,8 +108,8 @@ static void order_simple(struct pe_cluster *c, xmlNode *xml, const char *id)
 	const char *first_task = pcmk_xml_attr(xml, "first-action");
 	const char *then_task = pcmk_xml_attr(xml, "then-action");
 	enum order_kind kind = kind_of(xml);
-	GPtrArray *firsts = pe_constraint_resources(c, first_id == NULL ? "" : first_id);
-	GPtrArray *thens = pe_constraint_resources(c, then_id == NULL ? "" : then_id);
+	GPtrArray *firsts = pe_constraint_targets(c, first_id == NULL ? "" : first_id);
+	GPtrArray *thens = pe_constraint_targets(c, then_id == NULL ? "" : then_id);
 
 	if (first_task == NULL) {
 		first_task = "start";

@@ -287,6 +287,10 @@ xmlNode *pe_graph_create(struct pe_cluster *c)
 	for (guint i = 0; i < c->resources->len; i++) {
 		add_rsc_actions(graph, c->resources->pdata[i], &synapse_id, queue);
 	}
+	/* Bundles are not among the resources: their members are. */
+	for (guint i = 0; i < c->bundles->len; i++) {
+		add_rsc_actions(graph, c->bundles->pdata[i], &synapse_id, queue);
+	}
 	for (guint i = c->actions->len; i-- > 0;) {
 		struct pe_action *a = c->actions->pdata[i];
 

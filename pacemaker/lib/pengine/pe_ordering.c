@@ -102,11 +102,12 @@ static const char *remapped_task(const char *task)
 	return NULL;
 }
 
+/* Whether @anc contains @rsc: as a parent, or as the bundle it or one of
+ * its parents was made for. */
 static bool is_ancestor(const struct pe_resource *anc, const struct pe_resource *rsc)
 {
-	for (const struct pe_resource *p = rsc == NULL ? NULL : rsc->parent; p != NULL;
-	     p = p->parent) {
-		if (p == anc) {
+	for (const struct pe_resource *p = rsc; p != NULL; p = p->parent) {
+		if ((p != rsc && p == anc) || (p->bundle != NULL && p->bundle == anc)) {
 			return true;
 		}
 	}

@@ -57,7 +57,7 @@ static void probe_primitive(struct pe_cluster *c, struct pe_resource *rsc, struc
 	char *key;
 
 	if (rsc->orphan || known_on(rsc, node) || !rsc->discover[node->index] ||
-	    !pe_remote_may_probe(rsc, node)) {
+	    !pe_remote_may_probe(rsc, node) || !pe_bundle_connection_may_probe(rsc, node)) {
 		return;
 	}
 	if ((rsc->exclusive_discovery || top->exclusive_discovery) &&
@@ -81,6 +81,19 @@ static void probe_primitive(struct pe_cluster *c, struct pe_resource *rsc, struc
 	key = pe_op_key(top->id, "start", 0);
 	pe_order_new(c, NULL, NULL, probe, top, key, NULL, PE_ORD_OPTIONAL);
 	g_free(key);
+	if (rsc->bundle != NULL && rsc->container != NULL) {
+		/* A replica's connection is looked for once its container runs. */
+		key = pe_op_key(rsc->container->id, "start", 0);
+		pe_order_new(c, rsc->container, key, NULL, NULL, NULL, probe, PE_ORD_OPTIONAL);
+		g_free(key);
+	}
+	if (pe_bundle_is_container(rsc) && rsc->bundle->bundle_data->clone != NULL) {
+		/* What the bundle runs starts once its containers are known. */
+		key = pe_op_key(rsc->bundle->bundle_data->clone->id, "start", 0);
+		pe_order_new(c, NULL, NULL, probe, rsc->bundle->bundle_data->clone, key, NULL,
+			     PE_ORD_OPTIONAL);
+		g_free(key);
+	}
 }
 
 static void probe_rsc(struct pe_cluster *c, struct pe_resource *rsc, struct pe_node *node);

@@ -88,6 +88,10 @@ struct pe_ordering {
 /* pe_cluster.c */
 struct pe_cluster *pe_cluster_alloc(void);
 struct pe_node *pe_node_alloc(struct pe_cluster *c, const char *id, const char *uname);
+/* A resource known to no list or index of @c (pe_resource_alloc() adds
+ * it to all_resources and rsc_by_id). */
+struct pe_resource *pe_resource_new(struct pe_cluster *c, const char *id, xmlNode *xml,
+				    enum pe_variant variant, struct pe_resource *parent);
 struct pe_resource *pe_resource_alloc(struct pe_cluster *c, const char *id, xmlNode *xml,
 				      enum pe_variant variant, struct pe_resource *parent);
 
@@ -108,6 +112,12 @@ void pe_remote_nodes_unpack(struct pe_cluster *c, xmlNode *resources);
 xmlNode *pe_remote_implicit_resources(const struct pe_cluster *c);
 void pe_remote_resources_link(struct pe_cluster *c);
 bool pe_remote_node_up(const struct pe_node *node);
+struct pe_node *pe_remote_node_add(struct pe_cluster *c, const char *name, bool guest);
+xmlNode *pe_implicit_root(struct pe_cluster *c);
+void pe_xml_nvpair_add(xmlNode *set, const char *prefix, const char *name, const char *value);
+void pe_xml_op_add(xmlNode *ops, const char *name, const char *task, const char *interval,
+		   const char *timeout);
+const char *pe_xml_plain_meta(xmlNode *rsc_xml, const char *name);
 void pe_guest_node_reset(struct pe_node *node);
 
 /* Scheduling around remote and guest nodes (pe_remote_sched.c). */
@@ -120,6 +130,26 @@ void pe_remote_connection_assigned(struct pe_resource *conn);
 struct pe_rule_input;
 void pe_rule_input_for_node(const struct pe_cluster *c, const struct pe_node *node,
 			    struct pe_rule_input *in);
+
+/* Bundles (pe_unpack_bundle.c, pe_bundle_xml.c). */
+void pe_bundle_scan(struct pe_cluster *c, xmlNode *bundle_xml);
+void pe_bundle_unpack(struct pe_cluster *c, xmlNode *bundle_xml);
+struct pe_resource *pe_rsc_unpack_xml(struct pe_cluster *c, xmlNode *xml);
+struct pe_resource *pe_bundle_find(const struct pe_cluster *c, const char *id);
+/* pe_bundle_sched.c */
+void pe_bundle_internal_constraints(struct pe_cluster *c);
+void pe_bundle_scores_apply(struct pe_cluster *c);
+void pe_bundle_create_actions(struct pe_cluster *c);
+void pe_bundle_remote_addresses(struct pe_cluster *c);
+/* False for a bundle's connection on @node unless its container is going
+ * to run and is probed there (for others: true). */
+bool pe_bundle_connection_may_probe(const struct pe_resource *rsc, const struct pe_node *node);
+/* Whether @rsc is the container of one of its bundle's replicas. */
+bool pe_bundle_is_container(const struct pe_resource *rsc);
+/* The instance of bundled clone @clone that belongs on guest node @node,
+ * or NULL (not a bundle's clone, or not one of its nodes). */
+struct pe_resource *pe_bundle_replica_child(const struct pe_resource *clone,
+					    const struct pe_node *node);
 
 /* pe_actions.c */
 struct pe_action *pe_action_find(struct pe_cluster *c, const char *key, const struct pe_node *node);
@@ -176,6 +206,9 @@ void pe_colocation_add_dependent_scores(struct pe_resource *primary,
 
 /* pe_constraints.c */
 GPtrArray *pe_constraint_resources(struct pe_cluster *c, const char *id);
+/* As pe_constraint_resources(), or else the bundle called @id: for
+ * constraints that may name a bundle (locations, orderings). */
+GPtrArray *pe_constraint_targets(struct pe_cluster *c, const char *id);
 void pe_colocation_add(struct pe_cluster *c, const char *id, struct pe_resource *dependent,
 		       struct pe_resource *primary, int score, enum pe_role dep_role,
 		       enum pe_role prim_role, const char *attr, bool influence);

@@ -46,6 +46,7 @@ static void internal_constraints(struct pe_cluster *c)
 	for (guint i = 0; i < c->resources->len; i++) {
 		pe_rsc_internal_constraints(c->resources->pdata[i]);
 	}
+	pe_bundle_internal_constraints(c);
 	pe_remote_internal_constraints(c);
 }
 
@@ -55,6 +56,7 @@ static void create_actions(struct pe_cluster *c)
 	for (guint i = 0; i < c->resources->len; i++) {
 		pe_rsc_create_actions(c->resources->pdata[i]);
 	}
+	pe_bundle_create_actions(c);
 }
 
 static struct pe_time time_of_run(xmlNode *cib, const struct pe_sched_options *opts)
@@ -89,10 +91,13 @@ int pe_schedule(xmlNode *cib, const struct pe_sched_options *opts, struct pe_clu
 	c->want_scores = opts != NULL && opts->want_scores;
 	c->sanitized = opts != NULL && opts->sanitized;
 	internal_constraints(c);
+	pe_bundle_remote_addresses(c);
 	pe_config_changes_check(c);
 	pe_locations_apply(c);
+	pe_bundle_scores_apply(c);
 	pe_stickiness_and_failures_apply(c);
 	pe_assign_all(c);
+	pe_bundle_remote_addresses(c);
 	create_actions(c);
 	pe_orders_unpack(c);
 	pe_fencing_and_shutdowns(c);

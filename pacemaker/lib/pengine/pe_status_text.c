@@ -30,7 +30,14 @@ GPtrArray *pe_status_display_order(const struct pe_cluster *c)
 	GPtrArray *list = g_ptr_array_sized_new(c->resources->len);
 
 	for (guint i = 0; i < c->resources->len; i++) {
-		g_ptr_array_add(list, c->resources->pdata[i]);
+		const struct pe_resource *rsc = c->resources->pdata[i];
+
+		/* A bundle stands where its members are, in their place. */
+		if (rsc->bundle == NULL) {
+			g_ptr_array_add(list, c->resources->pdata[i]);
+		} else if (rsc->bundle->children->pdata[0] == rsc) {
+			g_ptr_array_add(list, rsc->bundle);
+		}
 	}
 	/* Stable: equal keys keep the order of the model. */
 	g_ptr_array_sort(list, rsc_order);

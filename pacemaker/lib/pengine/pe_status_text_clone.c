@@ -224,6 +224,23 @@ static bool known_on(const struct pe_resource *rsc, const struct pe_node *node)
 	return false;
 }
 
+/* A bundle's guest node is for the bundled primitive only; pacemaker
+ * still lists it for a clone configured before the bundle when the node
+ * was in the nodes section (it was known, and not yet a bundle's, when
+ * the clone was unpacked). */
+static bool bundle_node_listed(const struct pe_resource *clone, const struct pe_node *node)
+{
+	const struct pe_resource *bundle =
+		node->remote_rsc == NULL ? NULL : node->remote_rsc->bundle;
+	const struct pe_resource *first;
+
+	if (bundle == NULL || bundle->children->len == 0) {
+		return true;
+	}
+	first = bundle->children->pdata[0];
+	return node->configured && clone->index < first->index;
+}
+
 /* The nodes a stopped instance could be on: every node in a symmetric
  * cluster, otherwise those where the clone's state is known. */
 static void stopped_nodes(struct clone_text *t)
@@ -239,7 +256,8 @@ static void stopped_nodes(struct clone_text *t)
 		xmlNode *probe;
 		long long rc = 0;
 
-		if (running_on(t->clone, node) || (!c->symmetric && !known_on(t->clone, node))) {
+		if (running_on(t->clone, node) || (!c->symmetric && !known_on(t->clone, node)) ||
+		    !bundle_node_listed(t->clone, node)) {
 			continue;
 		}
 		probe = pe_st_failed_probe(t->clone, node->uname);

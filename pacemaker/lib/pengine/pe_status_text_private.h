@@ -61,5 +61,11 @@ void pe_st_rsc(const struct pe_resource *rsc, int depth, unsigned int flags, GSt
 void pe_st_primitive(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out);
 void pe_st_group(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out);
 void pe_st_clone(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out);
+void pe_st_bundle(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out);
+
+/* One primitive's line, called @name (NULL: its own printable id) and
+ * shown on @node (NULL: none), whether active or not. */
+void pe_st_primitive_line(const struct pe_resource *rsc, const char *name,
+			  const struct pe_node *node, int depth, unsigned int flags, GString *out);
 
 #endif /* PE_STATUS_TEXT_PRIVATE_H */

@@ -145,26 +145,13 @@ static void multiple_nodes(const struct pe_resource *rsc, GString *s)
 	g_string_append(s, " ]");
 }
 
-void pe_st_primitive(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out)
+void pe_st_primitive_line(const struct pe_resource *rsc, const char *name,
+			  const struct pe_node *node, int depth, unsigned int flags, GString *out)
 {
-	GString *s;
-	const struct pe_node *node = NULL;
+	GString *s = g_string_new(NULL);
 	bool multiple = rsc->running_on->len > 1 && (flags & PE_ST_RSC_ONLY) == 0;
 
-	/* Guest nodes' connections are the cluster's business, not the user's. */
-	if (rsc->implicit || ((flags & PE_ST_INACTIVE) == 0 && !pe_st_rsc_active(rsc, false))) {
-		return;
-	}
-	s = g_string_new(NULL);
-	if (rsc->running_on->len > 0) {
-		node = rsc->running_on->pdata[0];
-	} else {
-		(void)pe_st_pending_task(rsc, &node);
-	}
-	if (rsc->running_on->len > 1) {
-		node = NULL;
-	}
-	g_string_append_printf(s, "%s\t(%s%s%s:%s):\t", printable_id(rsc),
+	g_string_append_printf(s, "%s\t(%s%s%s:%s):\t", name != NULL ? name : printable_id(rsc),
 			       rsc->klass == NULL ? "unknown" : rsc->klass,
 			       rsc->provider == NULL ? "" : ":",
 			       rsc->provider == NULL ? "" : rsc->provider,
@@ -181,6 +168,25 @@ void pe_st_primitive(const struct pe_resource *rsc, int depth, unsigned int flag
 	}
 	pe_st_item(out, depth, "%s", s->str);
 	g_string_free(s, TRUE);
+}
+
+void pe_st_primitive(const struct pe_resource *rsc, int depth, unsigned int flags, GString *out)
+{
+	const struct pe_node *node = NULL;
+
+	/* Guest nodes' connections are the cluster's business, not the user's. */
+	if (rsc->implicit || ((flags & PE_ST_INACTIVE) == 0 && !pe_st_rsc_active(rsc, false))) {
+		return;
+	}
+	if (rsc->running_on->len > 0) {
+		node = rsc->running_on->pdata[0];
+	} else {
+		(void)pe_st_pending_task(rsc, &node);
+	}
+	if (rsc->running_on->len > 1) {
+		node = NULL;
+	}
+	pe_st_primitive_line(rsc, NULL, node, depth, flags, out);
 }
 
 /* "N members inactive" heads a partly active group when inactive
@@ -235,6 +241,7 @@ void pe_st_rsc(const struct pe_resource *rsc, int depth, unsigned int flags, GSt
 		[PE_PRIMITIVE] = pe_st_primitive,
 		[PE_GROUP] = pe_st_group,
 		[PE_CLONE] = pe_st_clone,
+		[PE_BUNDLE] = pe_st_bundle,
 	};
 
 	printers[rsc->variant](rsc, depth, flags, out);

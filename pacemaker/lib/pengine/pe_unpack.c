@@ -143,6 +143,7 @@ int pe_unpack_nodes(struct pe_cluster *c, xmlNode *nodes)
 			continue;
 		}
 		node = pe_node_alloc(c, id, uname);
+		node->configured = true;
 		node->remote = type != NULL && strcmp(type, "remote") == 0;
 		node->weight = pcmk_score_from_string(pcmk_xml_attr(x, "score"));
 		if (c->stonith_enabled && c->startup_fencing) {

@@ -623,6 +623,11 @@ static struct pe_resource *anonymous_instance(struct pe_resource *clone, struct 
 	struct pe_resource *free_inst = NULL;
 	bool skip_inactive = false;
 
+	if (clone->bundle != NULL) {
+		/* A bundle's instances each belong to one replica's node. */
+		free_inst = pe_bundle_replica_child(clone, node);
+		return free_inst == NULL ? NULL : instance_member(free_inst, base);
+	}
 	for (guint i = 0; i < clone->children->len; i++) {
 		struct pe_resource *inst = clone->children->pdata[i];
 		struct pe_resource *match;

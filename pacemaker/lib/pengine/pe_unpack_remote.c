@@ -15,7 +15,7 @@
 
 /* The plain value of meta attribute @name of a resource definition: rules
  * do not apply to these, as they decide which nodes exist. */
-static const char *plain_meta(xmlNode *rsc_xml, const char *name)
+const char *pe_xml_plain_meta(xmlNode *rsc_xml, const char *name)
 {
 	for (xmlNode *set = pcmk_xml_first_child(rsc_xml, "meta_attributes"); set != NULL;
 	     set = pcmk_xml_next(set, true)) {
@@ -37,7 +37,7 @@ bool pe_xml_is_remote_connection(const xmlNode *rsc_xml)
 	       g_strcmp0(pcmk_xml_attr(rsc_xml, "type"), "remote") == 0;
 }
 
-static void remote_node_add(struct pe_cluster *c, const char *name, bool guest)
+struct pe_node *pe_remote_node_add(struct pe_cluster *c, const char *name, bool guest)
 {
 	struct pe_node *node = pe_node_find(c, name);
 
@@ -52,9 +52,10 @@ static void remote_node_add(struct pe_cluster *c, const char *name, bool guest)
 	node->unclean = false;
 	g_hash_table_replace(node->attrs, g_strdup("#kind"),
 			     g_strdup(guest ? "container" : "remote"));
+	return node;
 }
 
-static void nvpair_add(xmlNode *set, const char *prefix, const char *name, const char *value)
+void pe_xml_nvpair_add(xmlNode *set, const char *prefix, const char *name, const char *value)
 {
 	xmlNode *nv = pcmk_xml_add_child(set, "nvpair");
 	char *id = g_strdup_printf("%s-%s", prefix, name);
@@ -65,7 +66,7 @@ static void nvpair_add(xmlNode *set, const char *prefix, const char *name, const
 	g_free(id);
 }
 
-static void op_add(xmlNode *ops, const char *name, const char *task, const char *interval,
+void pe_xml_op_add(xmlNode *ops, const char *name, const char *task, const char *interval,
 		   const char *timeout)
 {
 	xmlNode *op = pcmk_xml_add_child(ops, "op");
@@ -74,7 +75,9 @@ static void op_add(xmlNode *ops, const char *name, const char *task, const char 
 	pcmk_xml_set_attr(op, "id", id);
 	pcmk_xml_set_attr(op, "name", task);
 	pcmk_xml_set_attr(op, "interval", interval);
-	pcmk_xml_set_attr(op, "timeout", timeout);
+	if (timeout != NULL) {
+		pcmk_xml_set_attr(op, "timeout", timeout);
+	}
 	g_free(id);
 }
 
@@ -92,20 +95,31 @@ static void guest_params_add(xmlNode *rsc, const char *name, xmlNode *container)
 
 	pcmk_xml_set_attr(set, "id", prefix);
 	for (size_t i = 0; i < G_N_ELEMENTS(params); i++) {
-		const char *value = plain_meta(container, params[i].meta);
+		const char *value = pe_xml_plain_meta(container, params[i].meta);
 
 		if (value != NULL) {
-			nvpair_add(set, prefix, params[i].param, value);
+			pe_xml_nvpair_add(set, prefix, params[i].param, value);
 		}
 	}
 	g_free(prefix);
 }
 
+/* The element implicit resources are made under, created on first use. */
+xmlNode *pe_implicit_root(struct pe_cluster *c)
+{
+	if (c->implicit_doc == NULL) {
+		c->implicit_doc = xmlNewDoc((const xmlChar *)"1.0");
+		xmlDocSetRootElement(c->implicit_doc,
+				     xmlNewNode(NULL, (const xmlChar *)"resources"));
+	}
+	return xmlDocGetRootElement(c->implicit_doc);
+}
+
 static void guest_connection_build(struct pe_cluster *c, const char *name, xmlNode *container)
 {
-	xmlNode *root = xmlDocGetRootElement(c->implicit_doc);
+	xmlNode *root = pe_implicit_root(c);
 	xmlNode *rsc = pcmk_xml_add_child(root, "primitive");
-	const char *timeout = plain_meta(container, "remote-connect-timeout");
+	const char *timeout = pe_xml_plain_meta(container, "remote-connect-timeout");
 	char *prefix = g_strdup_printf("%s-meta_attributes", name);
 	xmlNode *meta, *ops;
 
@@ -115,24 +129,24 @@ static void guest_connection_build(struct pe_cluster *c, const char *name, xmlNo
 	pcmk_xml_set_attr(rsc, "type", "remote");
 	meta = pcmk_xml_add_child(rsc, "meta_attributes");
 	pcmk_xml_set_attr(meta, "id", prefix);
-	nvpair_add(meta, prefix, "container", pcmk_xml_attr(container, "id"));
+	pe_xml_nvpair_add(meta, prefix, "container", pcmk_xml_attr(container, "id"));
 	g_free(prefix);
 	guest_params_add(rsc, name, container);
 	ops = pcmk_xml_add_child(rsc, "operations");
-	op_add(ops, name, "monitor", "30s", "30s");
-	op_add(ops, name, "start", "0", timeout != NULL ? timeout : "60s");
+	pe_xml_op_add(ops, name, "monitor", "30s", "30s");
+	pe_xml_op_add(ops, name, "start", "0", timeout != NULL ? timeout : "60s");
 }
 
 static void primitive_scan(struct pe_cluster *c, xmlNode *x)
 {
 	const char *id = pcmk_xml_attr(x, "id");
-	const char *guest = plain_meta(x, "remote-node");
+	const char *guest = pe_xml_plain_meta(x, "remote-node");
 
 	if (id == NULL) {
 		return;
 	}
 	if (pe_xml_is_remote_connection(x)) {
-		remote_node_add(c, id, false);
+		pe_remote_node_add(c, id, false);
 	} else if (guest != NULL && *guest != '\0') {
 		if (pe_node_find(c, guest) != NULL && !pe_node_find(c, guest)->remote) {
 			pe_config_error(c,
@@ -141,12 +155,7 @@ static void primitive_scan(struct pe_cluster *c, xmlNode *x)
 					id, guest);
 			return;
 		}
-		if (c->implicit_doc == NULL) {
-			c->implicit_doc = xmlNewDoc((const xmlChar *)"1.0");
-			xmlDocSetRootElement(c->implicit_doc,
-					     xmlNewNode(NULL, (const xmlChar *)"resources"));
-		}
-		remote_node_add(c, guest, true);
+		pe_remote_node_add(c, guest, true);
 		guest_connection_build(c, guest, x);
 	}
 }
@@ -157,6 +166,8 @@ void pe_remote_nodes_unpack(struct pe_cluster *c, xmlNode *resources)
 	     x = pcmk_xml_next(x, false)) {
 		if (pcmk_xml_is(x, "primitive")) {
 			primitive_scan(c, x);
+		} else if (pcmk_xml_is(x, "bundle")) {
+			pe_bundle_scan(c, x);
 		} else if (pcmk_xml_is(x, "group")) {
 			for (xmlNode *m = pcmk_xml_first_child(x, "primitive"); m != NULL;
 			     m = pcmk_xml_next(m, true)) {

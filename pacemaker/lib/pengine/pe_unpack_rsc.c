@@ -217,7 +217,7 @@ static struct pe_resource *group_unpack(struct pe_cluster *c, xmlNode *xml, cons
 
 static void clone_settings(struct pe_cluster *c, struct pe_resource *clone, bool promotable)
 {
-	int nodes = (int)c->nodes->len;
+	int nodes = (int)c->nodes->len - c->bundle_nodes_ahead;
 
 	clone->promotable = promotable || meta_bool(clone, "promotable", false);
 	clone->clone_max = meta_score(clone, "clone-max", nodes);
@@ -316,13 +316,22 @@ static struct pe_resource *rsc_unpack(struct pe_cluster *c, xmlNode *xml,
 	return rsc;
 }
 
+struct pe_resource *pe_rsc_unpack_xml(struct pe_cluster *c, xmlNode *xml)
+{
+	return rsc_unpack(c, xml, NULL, NULL);
+}
+
 int pe_unpack_resources(struct pe_cluster *c, xmlNode *resources)
 {
 	for (xmlNode *x = pcmk_xml_first_child(resources, NULL); x != NULL;
 	     x = pcmk_xml_next(x, false)) {
 		struct pe_resource *rsc;
 
-		if (pcmk_xml_is(x, "template") || pcmk_xml_is(x, "bundle")) {
+		if (pcmk_xml_is(x, "bundle")) {
+			pe_bundle_unpack(c, x);
+			continue;
+		}
+		if (pcmk_xml_is(x, "template")) {
 			continue;
 		}
 		rsc = rsc_unpack(c, x, NULL, NULL);

@@ -181,16 +181,22 @@ static void quorum_suicide(struct pe_cluster *c)
 	}
 }
 
-/* The history of every node_state of cluster nodes (@remote false) or of
- * remote and guest nodes. */
-static void histories_unpack(struct pe_cluster *c, xmlNode *status, bool remote)
+enum node_kind { KIND_CLUSTER, KIND_REMOTE, KIND_GUEST };
+
+static enum node_kind kind_of(const struct pe_node *node)
+{
+	return !node->remote ? KIND_CLUSTER : node->guest ? KIND_GUEST : KIND_REMOTE;
+}
+
+/* The history of every node_state of nodes of one kind. */
+static void histories_unpack(struct pe_cluster *c, xmlNode *status, enum node_kind kind)
 {
 	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
 	     s = pcmk_xml_next(s, true)) {
 		struct pe_node *node = node_of_state(c, s);
 		xmlNode *lrm = pcmk_xml_first_child(s, "lrm");
 
-		if (node == NULL || node->remote != remote) {
+		if (node == NULL || kind_of(node) != kind) {
 			continue;
 		}
 		/* Without fencing, what an offline node last said is moot. */
@@ -199,6 +205,23 @@ static void histories_unpack(struct pe_cluster *c, xmlNode *status, bool remote)
 		}
 	}
 }
+
+/* A connection in maintenance puts its node, while up, in maintenance
+ * too, which the node's state records. */
+static void remote_maintenance_unpack(struct pe_cluster *c, xmlNode *status)
+{
+	for (xmlNode *s = pcmk_xml_first_child(status, "node_state"); s != NULL;
+	     s = pcmk_xml_next(s, true)) {
+		struct pe_node *node = node_of_state(c, s);
+
+		if (node != NULL && node->remote && node->online &&
+		    pe_text_is_true(pcmk_xml_attr(s, "node_in_maintenance"))) {
+			node->maintenance = true;
+		}
+	}
+}
+
+static void remote_nodes_up(struct pe_cluster *c, bool guests);
 
 /* A remote or guest node's own node_state holds its attributes; whether it
  * is up follows from its connection (and container), known once the
@@ -215,10 +238,17 @@ static void remote_states_unpack(struct pe_cluster *c, xmlNode *status)
 			node_flags_from_attrs(node);
 		}
 	}
+	remote_nodes_up(c, false);
+}
+
+/* Whether remote (@guests false) or guest nodes are up, from their
+ * connections' (and containers') state. */
+static void remote_nodes_up(struct pe_cluster *c, bool guests)
+{
 	for (guint i = 0; i < c->nodes->len; i++) {
 		struct pe_node *node = c->nodes->pdata[i];
 
-		if (node->remote) {
+		if (node->remote && node->guest == guests) {
 			node->online = pe_remote_node_up(node);
 		}
 	}
@@ -280,7 +310,11 @@ void pe_unpack_status(struct pe_cluster *c, xmlNode *status)
 	}
 	index_histories(c, status);
 	/* History only after every node's membership is known. */
-	histories_unpack(c, status, false);
+	histories_unpack(c, status, KIND_CLUSTER);
 	remote_states_unpack(c, status);
-	histories_unpack(c, status, true);
+	histories_unpack(c, status, KIND_REMOTE);
+	/* A guest's container may run on a remote node: known only now. */
+	remote_nodes_up(c, true);
+	remote_maintenance_unpack(c, status);
+	histories_unpack(c, status, KIND_GUEST);
 }

@@ -140,7 +140,8 @@ static void apply_to_members(struct pe_action *first, struct pe_action *then, un
 	struct pe_resource *rsc = then->rsc;
 
 	if (rsc == NULL || rsc->variant == PE_PRIMITIVE || then->node != NULL ||
-	    (first->rsc != NULL && (first->rsc == rsc || first->rsc->parent == rsc))) {
+	    (first->rsc != NULL &&
+	     (first->rsc == rsc || first->rsc->parent == rsc || first->rsc->bundle == rsc))) {
 		return;
 	}
 	for (guint i = 0; i < rsc->children->len; i++) {

@@ -29,7 +29,10 @@ enum pe_role {
 	PE_ROLE_PROMOTED,
 };
 
-enum pe_variant { PE_PRIMITIVE, PE_GROUP, PE_CLONE };
+/* A bundle (PE_BUNDLE) is not scheduled itself: it stands for the
+ * resources generated for its replicas, which are top-level resources of
+ * their own that point back to it (pe_resource.bundle). */
+enum pe_variant { PE_PRIMITIVE, PE_GROUP, PE_CLONE, PE_BUNDLE };
 
 enum pe_no_quorum { PE_NOQ_STOP, PE_NOQ_FREEZE, PE_NOQ_IGNORE, PE_NOQ_DEMOTE, PE_NOQ_SUICIDE };
 
@@ -61,6 +64,7 @@ struct pe_node {
 	bool expected_up;
 	bool is_dc;
 	bool unseen;                    /* no node_state at all */
+	bool configured;                /* listed in the nodes section */
 	bool remote;                    /* type="remote" or a guest/remote connection */
 	bool guest;                     /* a guest node: runs inside its connection's container */
 	struct pe_resource *remote_rsc; /* the connection resource of a remote/guest node */
@@ -76,6 +80,28 @@ struct pe_node {
 
 struct pe_resource;
 struct pe_cluster;
+
+/* One replica of a bundle: the resources made for it (NULL when absent). */
+struct pe_replica {
+	int index;
+	char *ipaddr;                  /* from ip-range-start, or NULL */
+	struct pe_resource *ip;        /* ocf:heartbeat:IPaddr2 */
+	struct pe_resource *container; /* ocf:heartbeat:docker, podman or rkt */
+	struct pe_resource *remote;    /* the connection to the guest node */
+	struct pe_resource *child;     /* the bundled primitive's instance */
+	struct pe_node *node;          /* the guest node, with a primitive */
+};
+
+/* What a PE_BUNDLE resource holds beyond a resource's fields. */
+struct pe_bundle {
+	char *agent; /* "docker", "podman" or "rkt" */
+	char *image;
+	int nreplicas;
+	int replicas_per_host;
+	int promoted_max;
+	struct pe_resource *clone;   /* the bundled primitive's clone, or NULL */
+	struct pe_replica *replicas; /* nreplicas of them */
+};
 
 /* What the history of one resource on one node says. */
 struct pe_rsc_history {
@@ -166,6 +192,9 @@ struct pe_resource {
 	struct pe_resource *container; /* a guest connection: the resource it runs in */
 	struct pe_node *remote_node;   /* a connection: the remote/guest node it makes */
 	bool implicit;                 /* made for a remote-node meta attribute */
+	struct pe_resource *bundle;    /* made for a bundle: that bundle */
+	struct pe_bundle *bundle_data; /* PE_BUNDLE only; its children then are
+					* its members, whose parent it is not */
 };
 
 struct pe_colocation {
@@ -231,6 +260,11 @@ struct pe_cluster {
 	GHashTable *node_by_uname;
 	GPtrArray *resources;     /* top-level, CIB order */
 	GPtrArray *all_resources; /* every resource incl. children */
+	GPtrArray *bundles;       /* PE_BUNDLE resources in CIB order (not in the
+				   * lists above: their members are) */
+	int bundle_nodes_ahead;   /* guest nodes of bundles not unpacked yet: a
+				   * clone's default clone-max counts the nodes
+				   * known when it is unpacked */
 	GHashTable *rsc_by_id;    /* id (and clone instance ids) -> rsc */
 	GHashTable *clone_bases;  /* id of a cloned primitive or member -> clone */
 	GHashTable *lrm_by_base;  /* lrm_resource id before any ":N" -> GPtrArray of

@@ -30,7 +30,8 @@ int pe_status_text_resources(const struct pe_cluster *cluster, int depth, unsign
 			     GString *out);
 
 /* The top-level resources in display order (higher priority first, then
- * configuration order, orphans last); free with g_ptr_array_free(). */
+ * configuration order, orphans last), a bundle (PE_BUNDLE) in place of
+ * the resources made for it; free with g_ptr_array_free(). */
 GPtrArray *pe_status_display_order(const struct pe_cluster *cluster);
 
 /* The lines of one resource (of any kind) at @depth under @flags. */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cibadmin.h"
+#include "tool_version.h"
 
 static const char usage_text[] =
 	"cibadmin - read and change the cluster information base (CIB)\n"
@@ -93,6 +94,5 @@ void cibadmin_version(FILE *out, bool extended)
 			PCMK_COMPAT_VERSION, PACKAGE_NAME, PACKAGE_VERSION);
 		return;
 	}
-	fprintf(out, "Pacemaker %s\nWritten by the %s contributors\n", PCMK_COMPAT_VERSION,
-		PACKAGE_NAME);
+	tool_print_version(out);
 }

@@ -13,6 +13,7 @@
 #include <crm/common/xml.h>
 
 #include "crm_attribute.h"
+#include "tool_version.h"
 
 #define TOOL "crm_attribute"
 
@@ -280,8 +281,7 @@ int main(int argc, char **argv)
 		if (o.help) {
 			attr_usage(stdout);
 		} else {
-			printf("Pacemaker %s\nWritten by the %s contributors\n",
-			       PCMK_COMPAT_VERSION, PACKAGE_NAME);
+			tool_print_version(stdout);
 		}
 		return PCMK_EX_OK;
 	}

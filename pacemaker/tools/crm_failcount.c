@@ -23,6 +23,7 @@
 #include <crm/common/xml.h>
 
 #include "crm_attribute.h"
+#include "tool_version.h"
 
 #define FAIL_INFINITY 1000000LL
 
@@ -105,8 +106,7 @@ static int parse(int argc, char **argv, struct fc_opts *o)
 			usage(stdout);
 			return 1;
 		} else if (c == '$') {
-			printf("Pacemaker %s\nWritten by the %s contributors\n",
-			       PCMK_COMPAT_VERSION, PACKAGE_NAME);
+			tool_print_version(stdout);
 			return 1;
 		} else if (c == '?') {
 			return usage_error(NULL);

@@ -15,6 +15,7 @@
 #include <crm/pengine/status.h>
 
 #include "crm_mon.h"
+#include "tool_version.h"
 
 /* Why the CIB could not be had, worded as pacemaker's crm_mon does. */
 static const char *connect_error(int rc)
@@ -161,8 +162,7 @@ int main(int argc, char **argv)
 		if (o.help) {
 			mon_usage(stdout);
 		} else {
-			printf("Pacemaker %s\nWritten by the %s contributors\n",
-			       PCMK_COMPAT_VERSION, PACKAGE_NAME);
+			tool_print_version(stdout);
 		}
 		g_free(o.request);
 		return PCMK_EX_OK;

@@ -18,6 +18,7 @@
 #include <crm/cluster.h>
 #include <crm/common/results.h>
 #include <crm/common/xml.h>
+#include "tool_version.h"
 
 #define JOIN_TIMEOUT_MS 5000
 
@@ -80,8 +81,7 @@ static int parse(int argc, char **argv, struct node_opts *o)
 			if (c == 'h') {
 				usage(stdout);
 			} else {
-				printf("Pacemaker %s\nWritten by the %s contributors\n",
-				       PCMK_COMPAT_VERSION, PACKAGE_NAME);
+				tool_print_version(stdout);
 			}
 			return 1;
 		} else if (c == '?') {

@@ -15,6 +15,7 @@
 #include <crm/pengine/status.h>
 
 #include "crm_resource.h"
+#include "tool_version.h"
 
 typedef enum pcmk_exit (*rsc_cmd_fn)(struct rsc_ctx *ctx);
 
@@ -177,8 +178,7 @@ int main(int argc, char **argv)
 		if (o.help) {
 			rsc_usage(stdout);
 		} else {
-			printf("Pacemaker %s\nWritten by the %s contributors\n",
-			       PCMK_COMPAT_VERSION, PACKAGE_NAME);
+			tool_print_version(stdout);
 		}
 		return PCMK_EX_OK;
 	}

@@ -17,6 +17,7 @@
 #include <crm/common/xml.h>
 
 #include "crm_shadow.h"
+#include "tool_version.h"
 
 struct shadow_opts {
 	char command;         /* the option letter of the command */
@@ -88,8 +89,7 @@ static int parse(int argc, char **argv, struct shadow_opts *o)
 	memset(o, 0, sizeof(*o));
 	while ((c = getopt_long(argc, argv, "?$VwpEdFc:e:C:D:r:s:fbav:", long_opts, NULL)) != -1) {
 		if (c == '$') {
-			printf("Pacemaker %s\nWritten by the %s contributors\n",
-			       PCMK_COMPAT_VERSION, PACKAGE_NAME);
+			tool_print_version(stdout);
 			return 1;
 		}
 		if (c == '?') {

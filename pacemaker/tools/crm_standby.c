@@ -18,6 +18,7 @@
 #include <crm/common/xml.h>
 
 #include "crm_attribute.h"
+#include "tool_version.h"
 
 struct standby_opts {
 	char command; /* 'G', 'v', 'D' */
@@ -74,8 +75,7 @@ static int parse(int argc, char **argv, struct standby_opts *o)
 			if (c == 'h') {
 				usage(stdout);
 			} else {
-				printf("Pacemaker %s\nWritten by the %s contributors\n",
-				       PCMK_COMPAT_VERSION, PACKAGE_NAME);
+				tool_print_version(stdout);
 			}
 			return 1;
 		}

@@ -16,6 +16,7 @@
 #include <crm/pengine/verify.h>
 
 #include "crm_verify.h"
+#include "tool_version.h"
 
 /* crm_verify's own parser (every libxml2 complaint reported, what can be
  * recovered kept), and whether it ran: when it did not, the live CIB
@@ -199,8 +200,7 @@ int main(int argc, char **argv)
 		if (o.help) {
 			verify_usage(stdout);
 		} else {
-			printf("Pacemaker %s\nWritten by the %s contributors\n",
-			       PCMK_COMPAT_VERSION, PACKAGE_NAME);
+			tool_print_version(stdout);
 		}
 		return PCMK_EX_OK;
 	}

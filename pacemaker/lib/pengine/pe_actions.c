@@ -283,3 +283,13 @@ void pe_action_free(struct pe_action *a)
 	g_array_free(a->after, TRUE);
 	g_free(a);
 }
+
+struct pe_action *pe_rsc_pseudo_action(struct pe_resource *rsc, const char *task, bool optional)
+{
+	char *key = pe_op_key(rsc->id, task, 0);
+	struct pe_action *a = pe_action_custom(rsc->cluster, rsc, key, task, NULL, optional);
+
+	a->flags |= PE_ACT_PSEUDO | PE_ACT_RUNNABLE;
+	g_free(key);
+	return a;
+}

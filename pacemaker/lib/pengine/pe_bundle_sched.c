@@ -198,16 +198,6 @@ static bool members_have(const struct pe_resource *bundle, const char *task)
 	return false;
 }
 
-static struct pe_action *bundle_pseudo(struct pe_resource *bundle, const char *task, bool optional)
-{
-	char *key = pe_op_key(bundle->id, task, 0);
-	struct pe_action *a = pe_action_custom(bundle->cluster, bundle, key, task, NULL, optional);
-
-	a->flags |= PE_ACT_PSEUDO | PE_ACT_RUNNABLE;
-	g_free(key);
-	return a;
-}
-
 void pe_bundle_create_actions(struct pe_cluster *c)
 {
 	for (guint i = 0; i < c->bundles->len; i++) {
@@ -215,18 +205,19 @@ void pe_bundle_create_actions(struct pe_cluster *c)
 		bool starting = members_have(bundle, "start");
 		bool stopping = members_have(bundle, "stop");
 
-		bundle_pseudo(bundle, "start", !starting);
-		bundle_pseudo(bundle, "running", !starting)->priority = PE_INFINITY;
-		bundle_pseudo(bundle, "stop", !stopping);
-		bundle_pseudo(bundle, "stopped", !stopping)->priority = PE_INFINITY;
+		pe_rsc_pseudo_action(bundle, "start", !starting);
+		pe_rsc_pseudo_action(bundle, "running", !starting)->priority = PE_INFINITY;
+		pe_rsc_pseudo_action(bundle, "stop", !stopping);
+		pe_rsc_pseudo_action(bundle, "stopped", !stopping)->priority = PE_INFINITY;
 		if (bundle->bundle_data->clone != NULL && bundle->bundle_data->clone->promotable) {
 			bool promoting = members_have(bundle, "promote");
 			bool demoting = members_have(bundle, "demote");
 
-			bundle_pseudo(bundle, "promote", !promoting);
-			bundle_pseudo(bundle, "promoted", !promoting)->priority = PE_INFINITY;
-			bundle_pseudo(bundle, "demote", !demoting);
-			bundle_pseudo(bundle, "demoted", !demoting)->priority = PE_INFINITY;
+			pe_rsc_pseudo_action(bundle, "promote", !promoting);
+			pe_rsc_pseudo_action(bundle, "promoted", !promoting)->priority =
+				PE_INFINITY;
+			pe_rsc_pseudo_action(bundle, "demote", !demoting);
+			pe_rsc_pseudo_action(bundle, "demoted", !demoting)->priority = PE_INFINITY;
 		}
 	}
 }

@@ -206,16 +206,6 @@ static bool instances_have(const struct pe_resource *clone, const char *task, bo
 	return false;
 }
 
-static struct pe_action *clone_pseudo(struct pe_resource *clone, const char *task, bool optional)
-{
-	char *key = pe_op_key(clone->id, task, 0);
-	struct pe_action *a = pe_action_custom(clone->cluster, clone, key, task, NULL, optional);
-
-	a->flags |= PE_ACT_PSEUDO | PE_ACT_RUNNABLE;
-	g_free(key);
-	return a;
-}
-
 void pe_clone_create_actions(struct pe_resource *clone)
 {
 	bool starting, stopping;
@@ -225,10 +215,10 @@ void pe_clone_create_actions(struct pe_resource *clone)
 	}
 	starting = instances_have(clone, "start", true);
 	stopping = instances_have(clone, "stop", true);
-	clone_pseudo(clone, "start", !starting);
-	clone_pseudo(clone, "running", !starting)->priority = PE_INFINITY;
-	clone_pseudo(clone, "stop", !stopping);
-	clone_pseudo(clone, "stopped", !stopping)->priority = PE_INFINITY;
+	pe_rsc_pseudo_action(clone, "start", !starting);
+	pe_rsc_pseudo_action(clone, "running", !starting)->priority = PE_INFINITY;
+	pe_rsc_pseudo_action(clone, "stop", !stopping);
+	pe_rsc_pseudo_action(clone, "stopped", !stopping)->priority = PE_INFINITY;
 	if (clone->promotable) {
 		pe_promotable_create_actions(clone);
 	}

@@ -55,29 +55,20 @@ struct pe_node *pe_group_assign(struct pe_resource *grp, struct pe_node *prefer)
 	return grp->assigned;
 }
 
-static void group_pseudo(struct pe_resource *grp, const char *task)
-{
-	char *key = pe_op_key(grp->id, task, 0);
-	struct pe_action *a = pe_action_custom(grp->cluster, grp, key, task, NULL, true);
-
-	a->flags |= PE_ACT_PSEUDO | PE_ACT_RUNNABLE;
-	g_free(key);
-}
-
 void pe_group_create_actions(struct pe_resource *grp)
 {
 	for (guint i = 0; i < grp->children->len; i++) {
 		pe_rsc_create_actions(grp->children->pdata[i]);
 	}
-	group_pseudo(grp, "start");
-	group_pseudo(grp, "running");
-	group_pseudo(grp, "stop");
-	group_pseudo(grp, "stopped");
+	pe_rsc_pseudo_action(grp, "start", true);
+	pe_rsc_pseudo_action(grp, "running", true);
+	pe_rsc_pseudo_action(grp, "stop", true);
+	pe_rsc_pseudo_action(grp, "stopped", true);
 	if (pe_rsc_top(grp)->promotable) {
-		group_pseudo(grp, "promote");
-		group_pseudo(grp, "promoted");
-		group_pseudo(grp, "demote");
-		group_pseudo(grp, "demoted");
+		pe_rsc_pseudo_action(grp, "promote", true);
+		pe_rsc_pseudo_action(grp, "promoted", true);
+		pe_rsc_pseudo_action(grp, "demote", true);
+		pe_rsc_pseudo_action(grp, "demoted", true);
 	}
 }
 

@@ -232,14 +232,11 @@ static bool instances_doing(const struct pe_resource *rsc, const char *task)
 
 static void pseudo(struct pe_resource *clone, const char *task, bool optional)
 {
-	char *key = pe_op_key(clone->id, task, 0);
-	struct pe_action *a = pe_action_custom(clone->cluster, clone, key, task, NULL, optional);
+	struct pe_action *a = pe_rsc_pseudo_action(clone, task, optional);
 
-	a->flags |= PE_ACT_PSEUDO | PE_ACT_RUNNABLE;
 	if (strcmp(task, "promoted") == 0 || strcmp(task, "demoted") == 0) {
 		a->priority = PE_INFINITY;
 	}
-	g_free(key);
 }
 
 void pe_promotable_create_actions(struct pe_resource *clone)

@@ -155,6 +155,9 @@ struct pe_resource *pe_bundle_replica_child(const struct pe_resource *clone,
 struct pe_action *pe_action_find(struct pe_cluster *c, const char *key, const struct pe_node *node);
 struct pe_action *pe_action_custom(struct pe_cluster *c, struct pe_resource *rsc, const char *key,
 				   const char *task, struct pe_node *node, bool optional);
+/* The runnable pseudo-action @task (start, running, stop...) of a group,
+ * clone or bundle @rsc, made or found. */
+struct pe_action *pe_rsc_pseudo_action(struct pe_resource *rsc, const char *task, bool optional);
 /* The timeout of an op (its own, else op_defaults'), or NULL. */
 const char *pe_op_timeout(const struct pe_cluster *c, xmlNode *op_config);
 struct pe_action *pe_cancel_action(struct pe_resource *rsc, const char *task,

@@ -5,10 +5,12 @@
  *   cpg_evs_check LOG...
  *
  * For every ring (T line) the messages a process delivered in it form a
- * segment.  Two processes that saw the same ring must order the messages
- * they both delivered the same way; two that moved from one ring to the
- * same next ring, having been in the first from its start, must have
- * delivered exactly the same messages in it.  No message is delivered
+ * segment.  A process is in the group from its join (J line) on: it gets
+ * no message before, and the rings it saw until then, and the one it
+ * joined in, are partial.  Two processes that saw the same ring must order
+ * the messages they both delivered the same way; two that moved from one
+ * ring to the same next ring, having been in the group through the whole
+ * first ring, must have delivered exactly the same messages in it.  No message is delivered
  * twice, and each sender's messages arrive in the order it sent them.
  * Exit 0 when all holds, 1 with the first violation printed.
  */
@@ -112,17 +114,25 @@ static int read_log(const char *path)
 	FILE *f = fopen(path, "r");
 	char line[512];
 	struct segment *cur = NULL;
-	bool first_in_process = true;
+	bool first_in_process = true, joined = false;
+	unsigned long line_no = 0;
 
 	if (f == NULL) {
 		perror(path);
 		return -1;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {
+		line_no++;
 		line[strcspn(line, "\n")] = '\0';
 		if (line[0] == 'S') {
 			cur = NULL;
 			first_in_process = true;
+			joined = false;
+		} else if (line[0] == 'J') {
+			joined = true;
+			if (cur != NULL) {
+				cur->partial = true; /* joined during this ring */
+			}
 		} else if (line[0] == 'T') {
 			char ring[64] = "";
 			sscanf(line + 2, "%63s", ring);
@@ -134,9 +144,15 @@ static int read_log(const char *path)
 			if (cur != NULL) {
 				snprintf(cur->next, sizeof(cur->next), "%s", ring);
 			}
-			cur = segment_new(ring, path, first_in_process);
+			cur = segment_new(ring, path, first_in_process || !joined);
 			first_in_process = false;
 		} else if (line[0] == 'M' && cur != NULL) {
+			if (!joined) {
+				printf("FAIL: %s:%lu: '%s' delivered before the process joined\n",
+				       path, line_no, line + 2);
+				fclose(f);
+				return 1;
+			}
 			segment_add(cur, line + 2);
 		}
 	}
@@ -254,8 +270,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (int i = 1; i < argc; i++) {
-		if (read_log(argv[i]) < 0) {
-			return 2;
+		int rc = read_log(argv[i]);
+		if (rc != 0) {
+			return rc < 0 ? 2 : 1;
 		}
 	}
 	for (size_t i = 0; i < n_segs;) {

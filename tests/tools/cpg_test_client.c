@@ -9,6 +9,8 @@
  * line per event, in the order the daemon delivered them:
  *   S <nodeid> <pid>               the client started
  *   T <rep>.<seq> <members...>     a new ring (totem configuration)
+ *   J                              our own join took effect: from here on
+ *                                  we are in the group and get its messages
  *   M <nodeid>:<pid>:<seq>         a message delivered
  * It stops after SECONDS (default: never) or on SIGTERM.
  */
@@ -29,6 +31,7 @@ static volatile sig_atomic_t stop;
 static FILE *log_file;
 static bool members_only;
 static bool members_printed;
+static unsigned int local_nodeid;
 
 static void on_signal(int sig)
 {
@@ -51,6 +54,11 @@ static void on_confchg(cpg_handle_t handle, const struct cpg_name *group,
 		       const struct cpg_address *left, size_t n_left,
 		       const struct cpg_address *joined, size_t n_joined)
 {
+	for (size_t i = 0; log_file != NULL && i < n_joined; i++) {
+		if (joined[i].nodeid == local_nodeid && joined[i].pid == (uint32_t)getpid()) {
+			fprintf(log_file, "J\n");
+		}
+	}
 }
 
 static void on_totem(cpg_handle_t handle, struct cpg_ring_id ring_id, uint32_t n,
@@ -126,6 +134,7 @@ static int run(const char *group_name, double rate, size_t size, double seconds)
 		return 1;
 	}
 	cpg_local_get(h, &nodeid);
+	local_nodeid = nodeid;
 	/* Messages carry this process's tag, not its bare pid: a node powered
 	 * on again starts a fresh PID namespace, where the next client gets the
 	 * same pid as the last one, and their messages must not look alike. */

@@ -369,6 +369,13 @@ void memb_handle_join(struct totem_srp *srp, const void *pkt, size_t len)
 	if (join_is_stale(srp, &j)) {
 		return;
 	}
+	if ((srp->state == SRP_COMMIT || srp->state == SRP_RECOVERY) &&
+	    !idset_has(&srp->new_memb, j.sender)) {
+		/* a ring being formed is not given up for an outsider: it would
+		 * undo ours, we its, round after round; once ours is formed,
+		 * merge detection brings us together */
+		return;
+	}
 	if (srp->state != SRP_GATHER && excluded_by(srp, &j)) {
 		/* its round goes on without us; once its ring is formed, merge
 		 * detection brings us together.  Re-forming our own ring for

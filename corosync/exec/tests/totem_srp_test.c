@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "../../common/cs_log.h"
+#include "../totem_wire.h"
 #include "totem_sim.h"
 
 static const struct totem_srp_params defaults = {
@@ -318,6 +319,116 @@ static void merges_after_mutual_failures_without_flapping(void **state)
 
 /* Random crashes, restarts, partitions, heals and loss while every node
  * sends: whatever happens, delivery keeps EVS. */
+/* A node forming a ring does not give it up for a join from outside it:
+ * that would undo the ring, and the outsider's next join the next one.
+ * The outsider is merged once the ring is formed. */
+static void ring_being_formed_ignores_outsiders_joins(void **state)
+{
+	static const unsigned apart3[] = { 0, 0, 1 };
+	struct sim *sim = started(3, 11);
+	struct totem_join j = {
+		.sender = 3, .ring_seq = 1000, .proc_count = 3, .proc = { 1, 2, 3 }
+	};
+	uint8_t pkt[2048];
+	const char *forming = NULL;
+	int n;
+
+	run_until_ring(sim, ring_123, 3, 10000);
+	sim_partition(sim, apart3);
+	for (unsigned ms = 0; ms < 20000 && forming == NULL; ms++) {
+		const char *st = totem_srp_state_name(sim_engine(sim, 2));
+		if (strcmp(st, "COMMIT") == 0 || strcmp(st, "RECOVERY") == 0) {
+			forming = st;
+		} else {
+			sim_run(sim, 1);
+		}
+	}
+	assert_non_null(forming);
+	n = totem_join_encode(pkt, sizeof(pkt), 3, &j);
+	assert_true(n > 0);
+	totem_srp_receive(sim_engine(sim, 2), pkt, (size_t)n);
+	assert_string_equal(totem_srp_state_name(sim_engine(sim, 2)), forming);
+	run_until_ring(sim, ring_12, 2, 10000);
+	sim_heal(sim);
+	run_until_ring(sim, ring_123, 3, 20000);
+	assert_evs(sim);
+	sim_free(sim);
+}
+
+/* Run @ms while every running node multicasts every 100 ms. */
+static void run_with_traffic(struct sim *sim, uint64_t ms)
+{
+	static unsigned counter;
+
+	for (uint64_t t = 0; t < ms; t += 100) {
+		for (unsigned n = 1; n <= 5; n++) {
+			char text[64];
+			snprintf(text, sizeof(text), "t%u-%u", n, counter++);
+			if (sim_running(sim, n)) {
+				sim_send(sim, n, text);
+			}
+		}
+		sim_run(sim, 100);
+	}
+}
+
+/* A partition cuts one node off; the other side's representative dies
+ * around the time it notices the lost token, when the others may have its
+ * join but will never see its commit token; the network heals and it comes
+ * back, with messages flowing all along.  Nodes forming a ring must not be
+ * thrown back by the lone node's joins, nor it by their recovery traffic,
+ * over and over: all five end in one ring after a few configurations. */
+static void dead_representative_and_lone_node_merge_without_a_storm(void **state)
+{
+	static const unsigned split_12[] = { 1, 1, 0, 0, 0 };
+	static const unsigned alone3[] = { 0, 0, 1, 0, 0 };
+	struct totem_srp_params p = defaults;
+	p.token = 4950;
+	p.token_retransmit = 1178;
+	p.hold = 932;
+	p.consensus = 5940;
+	const char *env = getenv("TOTEM_SIM_SEEDS");
+	uint64_t schedules = env != NULL ? strtoull(env, NULL, 10) : 2;
+
+	for (uint64_t k = 0; k < schedules; k++) {
+		struct sim *sim = sim_new(5, 40 + k, &p);
+		uint64_t kill_at = 3000 + (k * 337) % 4000, restart_after = (k * 53) % 2000;
+		size_t before[6];
+
+		for (unsigned n = 1; n <= 5; n++) {
+			sim_start(sim, n);
+		}
+		run_until_ring(sim, ring_12345, 5, 10000);
+		sim_partition(sim, split_12);
+		run_with_traffic(sim, 4100);
+		sim_heal(sim);
+		run_with_traffic(sim, 3000);
+		sim_partition(sim, alone3);
+		run_with_traffic(sim, kill_at);
+		sim_kill(sim, 1);
+		run_with_traffic(sim, 10000);
+		for (unsigned n = 1; n <= 5; n++) {
+			before[n] = regular_configs(sim, n);
+		}
+		sim_heal(sim);
+		run_with_traffic(sim, restart_after);
+		sim_start(sim, 1);
+		run_until_ring(sim, ring_12345, 5, 30000);
+		for (unsigned n = 2; n <= 5; n++) {
+			size_t extra = regular_configs(sim, n) - before[n];
+			if (extra > 4) {
+				fail_msg(
+					"kill at +%llu ms, restart %llu ms after the heal: node %u "
+					"went through %zu configurations to merge",
+					(unsigned long long)kill_at,
+					(unsigned long long)restart_after, n, extra);
+			}
+		}
+		assert_evs(sim);
+		sim_free(sim);
+	}
+}
+
 static void random_fault_schedules_keep_evs(void **state)
 {
 	/* TOTEM_SIM_SEEDS=N runs more schedules than the default dozen */
@@ -396,6 +507,8 @@ int main(void)
 		cmocka_unit_test(restarted_node_rejoins),
 		cmocka_unit_test(backlog_drains_under_flow_control),
 		cmocka_unit_test(merges_after_mutual_failures_without_flapping),
+		cmocka_unit_test(ring_being_formed_ignores_outsiders_joins),
+		cmocka_unit_test(dead_representative_and_lone_node_merge_without_a_storm),
 		cmocka_unit_test(random_fault_schedules_keep_evs),
 	};
 

@@ -12,6 +12,7 @@ require_stack
 SCHEDULES=${CPG_SCHEDULES:-10}
 SEED=${CPG_SEED:-$(date +%s)}
 NODES=5
+MAX_RINGS=150
 LOGS=$(mktemp -d /var/tmp/cpg-ordering.XXXXXX)
 CLIENT=$BUILD_DIR/tests/tools/cpg_test_client
 CHECK=$BUILD_DIR/tests/tools/cpg_evs_check
@@ -88,6 +89,10 @@ for s in $(seq 1 "$SCHEDULES"); do
 	else
 		fail "schedule $s ($steps): $out"
 	fi
+	# a handful of steps makes a handful of rings; hundreds are a storm
+	rings=$(cat "$LOGS"/s"$s"-node*.log | grep -c '^T')
+	check "schedule $s: $rings rings seen by the 5 clients (at most $MAX_RINGS)" \
+		[ "$rings" -le "$MAX_RINGS" ]
 done
 "$CLUSTER" down >/dev/null
 [ "$TESTS_FAILED" -gt 0 ] || rm -rf "$LOGS"

@@ -8,7 +8,7 @@
 
 #include "pe_sched_private.h"
 
-static bool can_fence(const struct pe_cluster *c, const struct pe_node *node)
+bool pe_can_fence(const struct pe_cluster *c, const struct pe_node *node)
 {
 	if (!c->stonith_enabled || !c->have_stonith_resource) {
 		return false;
@@ -29,7 +29,7 @@ struct pe_action *pe_fence_op(struct pe_cluster *c, struct pe_node *node, const 
 		a = pe_action_custom(c, NULL, key, "stonith", node, true);
 		g_hash_table_replace(a->meta, g_strdup("stonith_action"), g_strdup(op));
 	}
-	if (!optional && can_fence(c, node)) {
+	if (!optional && pe_can_fence(c, node)) {
 		a->flags &= ~PE_ACT_OPTIONAL;
 	}
 	g_free(key);
@@ -170,7 +170,7 @@ void pe_fencing_and_shutdowns(struct pe_cluster *c)
 	for (guint i = 0; i < c->nodes->len; i++) {
 		struct pe_node *node = c->nodes->pdata[i];
 
-		if (node->unclean && have_managed && can_fence(c, node)) {
+		if (node->unclean && have_managed && pe_can_fence(c, node)) {
 			struct pe_action *fence = schedule_fencing(c, node);
 
 			if (node->is_dc) {

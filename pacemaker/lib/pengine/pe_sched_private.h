@@ -276,6 +276,9 @@ void pe_collective_parent_actions(const struct pe_action *a, GPtrArray *out);
 
 /* pe_fencing.c */
 void pe_fencing_and_shutdowns(struct pe_cluster *c);
+/* Whether @node can be fenced now: fencing enabled with a device, and
+ * quorum (or no-quorum-policy=ignore) unless the node is in our membership. */
+bool pe_can_fence(const struct pe_cluster *c, const struct pe_node *node);
 struct pe_action *pe_fence_op(struct pe_cluster *c, struct pe_node *node, const char *op,
 			      bool optional);
 

@@ -29,6 +29,9 @@ enum op_exec_status {
 
 enum ocf_rc {
 	RC_OK = 0,
+	RC_INVALID_PARAM = 2,
+	RC_UNIMPLEMENTED = 3,
+	RC_INSUFFICIENT_PRIV = 4,
 	RC_NOT_INSTALLED = 5,
 	RC_NOT_CONFIGURED = 6,
 	RC_NOT_RUNNING = 7,
@@ -214,8 +217,17 @@ static bool failure_recovered(const struct op_state *st, xmlNode *op)
 	       g_strcmp0(pcmk_xml_attr(op, "operation"), "monitor") == 0;
 }
 
+/* Results no retry can mend: invalid or missing configuration, software
+ * or privileges, and an action the agent does not implement. */
+static bool hard_error(int rc, unsigned int interval_ms)
+{
+	return rc == RC_INVALID_PARAM || rc == RC_INSUFFICIENT_PRIV || rc == RC_NOT_INSTALLED ||
+	       (rc == RC_UNIMPLEMENTED && interval_ms == 0);
+}
+
+/* @hard: the result was one no retry can mend (hard_error()). */
 static void op_failure(struct pe_cluster *c, struct pe_resource *rsc, struct op_state *st,
-		       xmlNode *op, const char *task, unsigned int interval_ms, int rc)
+		       xmlNode *op, const char *task, unsigned int interval_ms, int rc, bool hard)
 {
 	enum pe_on_fail f = op_on_fail(c, rsc, task, interval_ms);
 
@@ -228,6 +240,13 @@ static void op_failure(struct pe_cluster *c, struct pe_resource *rsc, struct op_
 	st->failed_seen = true;
 	if (on_fail_rank(f) > on_fail_rank(st->on_fail)) {
 		st->on_fail = f;
+	}
+	if (hard && strcmp(task, "stop") == 0 && !pe_can_fence(c, st->node)) {
+		/* a stop that failed for good is recovered by fencing the node;
+		 * when that cannot happen, nothing more can be done for the
+		 * resource */
+		rsc->managed = false;
+		rsc->blocked = true;
 	}
 	if (rc == RC_PROMOTED || rc == RC_FAILED_PROMOTED || strcmp(task, "promote") == 0) {
 		st->role = PE_ROLE_PROMOTED;
@@ -348,7 +367,9 @@ static void op_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct op_s
 			st->banned_here = true;
 		}
 	}
-	op_failure(c, rsc, st, op, task, (unsigned int)interval_ms, rc);
+	op_failure(c, rsc, st, op, task, (unsigned int)interval_ms, rc,
+		   (status == EXEC_DONE || status == EXEC_ERROR) &&
+			   hard_error(rc, (unsigned int)interval_ms));
 }
 
 static struct pe_rsc_history *history_for(struct pe_resource *rsc, struct pe_node *node)
@@ -377,6 +398,9 @@ static void add_running(struct pe_resource *rsc, struct pe_node *node)
 	}
 	g_ptr_array_add(rsc->running_on, node);
 	g_ptr_array_add(node->running, rsc);
+	if ((!rsc->managed || node->maintenance) && !node->online) {
+		return; /* its parents count an unmanaged resource only where the node is up */
+	}
 	for (struct pe_resource *p = rsc->parent; p != NULL; p = p->parent) {
 		bool have = false;
 

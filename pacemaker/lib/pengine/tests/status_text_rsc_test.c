@@ -191,13 +191,62 @@ static void unique_clone(void **state)
 	g_free(on1);
 }
 
+/* A stop that failed for good ("not installed") is recovered by fencing;
+ * without quorum an offline node cannot be fenced, so its instance is
+ * blocked, and the clone does not count it as running there. */
+static void failed_stop_that_cannot_be_fenced_blocks(void **state)
+{
+	static const char op[] =
+		"<lrm_resource id=\"d\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\">"
+		"<lrm_rsc_op id=\"d_last_failure_0\" operation_key=\"d_stop_0\" operation=\"stop\" "
+		"transition-key=\"1:1:0:x\" transition-magic=\"0:5;1:1:0:x\" call-id=\"5\" "
+		"rc-code=\"5\" op-status=\"0\" interval=\"0\" last-rc-change=\"1700000000\" "
+		"exec-time=\"1\" queue-time=\"0\"/></lrm_resource>";
+	char *cib = g_strdup_printf(
+		"<cib epoch=\"1\" num_updates=\"0\" admin_epoch=\"0\" "
+		"validate-with=\"pacemaker-3.7\" "
+		"have-quorum=\"0\" dc-uuid=\"1\"><configuration><crm_config/><nodes>%s</nodes>"
+		"<resources><primitive id=\"fence\" class=\"stonith\" type=\"fence_xvm\"/>"
+		"<clone id=\"d-clone\"><primitive id=\"d\" class=\"ocf\" provider=\"pacemaker\" "
+		"type=\"Dummy\"/></clone></resources><constraints/></configuration><status>"
+		"<node_state id=\"1\" uname=\"node1\" in_ccm=\"true\" crmd=\"online\" "
+		"join=\"member\" "
+		"expected=\"member\"/>"
+		"<node_state id=\"2\" uname=\"node2\" in_ccm=\"true\" crmd=\"online\" "
+		"join=\"member\" "
+		"expected=\"member\"><lrm "
+		"id=\"2\"><lrm_resources>%s</lrm_resources></lrm></node_state>"
+		"<node_state id=\"3\" uname=\"node3\" in_ccm=\"false\" crmd=\"offline\" "
+		"join=\"down\">"
+		"<lrm id=\"3\"><lrm_resources>%s</lrm_resources></lrm></node_state></status></cib>",
+		three_nodes, op, op);
+
+	(void)state;
+	stt_assert_status(cib,
+			  "  * Node List:\n"
+			  "    * Node node2: UNCLEAN (online)\n"
+			  "    * Node node3: UNCLEAN (offline)\n"
+			  "    * Online: [ node1 ]\n"
+			  "\n"
+			  "  * Full List of Resources:\n"
+			  "    * fence\t(stonith:fence_xvm):\t Stopped\n"
+			  "    * Clone Set: d-clone [d]:\n"
+			  "      * d\t(ocf:pacemaker:Dummy):\t FAILED node2\n"
+			  "      * d\t(ocf:pacemaker:Dummy):\t FAILED node3 (UNCLEAN, blocked)\n"
+			  "      * Stopped: [ node1 node3 ]\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(no_resources),        cmocka_unit_test(primitives),
-		cmocka_unit_test(active_on_two_nodes), cmocka_unit_test(group),
-		cmocka_unit_test(anonymous_clone),     cmocka_unit_test(promotable_clone),
+		cmocka_unit_test(no_resources),
+		cmocka_unit_test(primitives),
+		cmocka_unit_test(active_on_two_nodes),
+		cmocka_unit_test(group),
+		cmocka_unit_test(anonymous_clone),
+		cmocka_unit_test(promotable_clone),
 		cmocka_unit_test(unique_clone),
+		cmocka_unit_test(failed_stop_that_cannot_be_fenced_blocks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,9 +95,9 @@ GPtrArray *mon_status_nodes(const struct pe_cluster *c);
 GPtrArray *mon_node_history(const struct pe_cluster *c, const struct pe_node *node, bool all);
 const char *mon_op_task(const xmlNode *op);                 /* "probe" for 0-interval monitors */
 GPtrArray *mon_node_attributes(const struct pe_node *node); /* sorted names, free array */
-/* Whether @attr is what a ping agent sets, and the score it sets when
- * every host answers in *@expected. */
-bool mon_ping_expected(const struct pe_cluster *c, const char *attr, int *expected);
+/* Whether @attr is what a ping agent running on @node sets, and the score
+ * it sets when every host answers in *@expected. */
+bool mon_ping_expected(const struct pe_node *node, const char *attr, int *expected);
 void mon_history_text(const struct pe_cluster *c, const struct mon_opts *o, GString *out);
 void mon_attributes_text(const struct pe_cluster *c, GString *out);
 

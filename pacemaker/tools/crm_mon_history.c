@@ -200,10 +200,10 @@ static int host_count(const char *hosts)
 	return n;
 }
 
-bool mon_ping_expected(const struct pe_cluster *c, const char *attr, int *expected)
+bool mon_ping_expected(const struct pe_node *node, const char *attr, int *expected)
 {
-	for (guint i = 0; i < c->all_resources->len; i++) {
-		const struct pe_resource *rsc = c->all_resources->pdata[i];
+	for (guint i = 0; i < node->running->len; i++) {
+		const struct pe_resource *rsc = node->running->pdata[i];
 		const char *name, *hosts, *multiplier;
 		gint64 m = 1;
 
@@ -230,13 +230,13 @@ bool mon_ping_expected(const struct pe_cluster *c, const char *attr, int *expect
 
 /* One attribute line; a ping attribute below what its agent can reach
  * says so. */
-static void attribute_line(const struct pe_cluster *c, const char *name, const char *value,
+static void attribute_line(const struct pe_node *node, const char *name, const char *value,
 			   GString *out)
 {
 	int expected = 0;
 	long long v = 0;
 
-	if (!mon_ping_expected(c, name, &expected)) {
+	if (!mon_ping_expected(node, name, &expected)) {
 		mon_item(out, 2, "%-32s\t: %-10s", name, value);
 		return;
 	}
@@ -273,7 +273,7 @@ void mon_attributes_text(const struct pe_cluster *c, GString *out)
 			mon_item(out, 1, "Node: %s:", node->uname);
 		}
 		for (guint j = 0; j < names->len; j++) {
-			attribute_line(c, names->pdata[j],
+			attribute_line(node, names->pdata[j],
 				       g_hash_table_lookup(node->attrs, names->pdata[j]), out);
 		}
 		g_ptr_array_free(names, TRUE);

@@ -276,7 +276,7 @@ static void node_attributes(const struct pe_cluster *c, xmlNode *root)
 			a = child(n, "attribute");
 			set(a, "name", names->pdata[j]);
 			set(a, "value", g_hash_table_lookup(node->attrs, names->pdata[j]));
-			if (mon_ping_expected(c, names->pdata[j], &expected)) {
+			if (mon_ping_expected(node, names->pdata[j], &expected)) {
 				pcmk_xml_set_attr_int(a, "expected", expected);
 			}
 		}

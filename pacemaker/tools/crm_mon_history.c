@@ -68,19 +68,6 @@ static const struct pe_resource *history_rsc(const struct pe_cluster *c, const s
 	return any;
 }
 
-static gint by_call_id(gconstpointer a, gconstpointer b)
-{
-	long long x = op_ll(*(xmlNode *const *)a, "call-id", 0);
-	long long y = op_ll(*(xmlNode *const *)b, "call-id", 0);
-
-	if (x == y && x >= 0) {
-		/* one call kept twice (last result, last failure): by change time */
-		x = op_ll(*(xmlNode *const *)a, "last-rc-change", 0);
-		y = op_ll(*(xmlNode *const *)b, "last-rc-change", 0);
-	}
-	return x < y ? -1 : (x > y ? 1 : 0);
-}
-
 static bool op_shown(const xmlNode *op)
 {
 	const char *task = mon_op_task(op);
@@ -100,7 +87,7 @@ void mon_history_ops(const struct pe_cluster *c, const struct pe_node *node, xml
 			g_ptr_array_add(*ops, op);
 		}
 	}
-	g_ptr_array_sort(*ops, by_call_id);
+	g_ptr_array_sort(*ops, pe_op_cmp_call_id);
 }
 
 static xmlNode *node_state(const struct pe_cluster *c, const struct pe_node *node)

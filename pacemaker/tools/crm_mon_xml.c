@@ -133,20 +133,6 @@ static void node_element(const struct pe_node *node, xmlNode *nodes)
 	}
 }
 
-static const char *role_text(const struct pe_resource *rsc)
-{
-	enum pe_role role = rsc->role == PE_ROLE_UNKNOWN ? PE_ROLE_STOPPED : rsc->role;
-	const struct pe_resource *top = rsc;
-
-	while (top->parent != NULL) {
-		top = top->parent;
-	}
-	if (role == PE_ROLE_STARTED && top->promotable) {
-		role = PE_ROLE_UNPROMOTED;
-	}
-	return pe_role_text(role);
-}
-
 static void primitive_element(const struct pe_resource *rsc, xmlNode *parent)
 {
 	xmlNode *x = child(parent, "resource");
@@ -157,7 +143,7 @@ static void primitive_element(const struct pe_resource *rsc, xmlNode *parent)
 
 	set(x, "id", rsc->unique || rsc->parent == NULL ? rsc->id : rsc->base_id);
 	set(x, "resource_agent", agent);
-	set(x, "role", role_text(rsc));
+	set(x, "role", pe_status_rsc_state(rsc));
 	if (target != NULL) {
 		set(x, "target_role", target);
 	}

@@ -35,7 +35,7 @@ static enum pe_role shown_role(const struct pe_resource *rsc)
 	return rsc->role == PE_ROLE_UNKNOWN ? PE_ROLE_STOPPED : rsc->role;
 }
 
-static const char *shown_state(const struct pe_resource *rsc)
+const char *pe_status_rsc_state(const struct pe_resource *rsc)
 {
 	const char *task = pe_st_pending_task(rsc, NULL);
 
@@ -110,7 +110,7 @@ static void state_words(const struct pe_resource *rsc, GString *s)
 			g_string_append(s, " Promoted");
 		}
 	} else {
-		g_string_append_printf(s, " %s", shown_state(rsc));
+		g_string_append_printf(s, " %s", pe_status_rsc_state(rsc));
 	}
 }
 

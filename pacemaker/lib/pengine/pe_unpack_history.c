@@ -60,7 +60,7 @@ static int target_rc_of(xmlNode *op)
 	return -1;
 }
 
-static gint op_cmp_call_id(gconstpointer a, gconstpointer b)
+gint pe_op_cmp_call_id(gconstpointer a, gconstpointer b)
 {
 	xmlNode *x = *(xmlNode *const *)a;
 	xmlNode *y = *(xmlNode *const *)b;
@@ -598,8 +598,8 @@ static void ops_unpack(struct pe_cluster *c, struct pe_resource *rsc, struct pe_
 		g_ptr_array_add(ops, op);
 		g_ptr_array_add(h->ops, op);
 	}
-	g_ptr_array_sort(ops, op_cmp_call_id);
-	g_ptr_array_sort(h->ops, op_cmp_call_id);
+	g_ptr_array_sort(ops, pe_op_cmp_call_id);
+	g_ptr_array_sort(h->ops, pe_op_cmp_call_id);
 	for (guint i = 0; i < ops->len; i++) {
 		op_unpack(c, rsc, &st, ops->pdata[i]);
 	}

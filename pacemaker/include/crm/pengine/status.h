@@ -300,6 +300,11 @@ struct pe_node *pe_node_find(const struct pe_cluster *cluster, const char *uname
 struct pe_node *pe_node_find_id(const struct pe_cluster *cluster, const char *id);
 struct pe_resource *pe_resource_find(const struct pe_cluster *cluster, const char *id);
 
+/* Orders lrm_rsc_op elements (pointers to xmlNode *, for
+ * g_ptr_array_sort) oldest first: by call-id, pending ones (-1) last, one
+ * call recorded twice by its last-rc-change. */
+gint pe_op_cmp_call_id(gconstpointer a, gconstpointer b);
+
 const char *pe_role_text(enum pe_role role);
 enum pe_role pe_role_parse(const char *text);
 

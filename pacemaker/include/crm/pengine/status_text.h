@@ -51,6 +51,11 @@ const char *pe_status_node_kind(const struct pe_node *node);
 /* The text of an OCF exit code ("not installed"; "unknown" for others). */
 const char *pe_status_ocf_rc_text(long long rc);
 
+/* A primitive's state as the displays word it: an operation in flight
+ * ("Starting", "Stopping"...), else its role ("Unpromoted" for a started
+ * instance of a promotable clone, "Stopped" when never seen). */
+const char *pe_status_rsc_state(const struct pe_resource *rsc);
+
 /* Whether @rsc is active: any member (@all false) or every member. */
 bool pe_status_rsc_active(const struct pe_resource *rsc, bool all);
 

@@ -640,7 +640,8 @@ static bool active_on(const struct pe_resource *rsc, const struct pe_node *node)
 /* The instance of anonymous clone @clone that history on @node belongs to,
  * as pacemaker picks it: one already active there (unless that one already
  * has history there: then the entry is an orphan), else the first
- * instance not active anywhere.  NULL: an orphan. */
+ * instance not active anywhere, an orphan made for an earlier entry
+ * included.  NULL: a new orphan. */
 static struct pe_resource *anonymous_instance(struct pe_resource *clone, struct pe_node *node,
 					      const char *base)
 {
@@ -656,9 +657,6 @@ static struct pe_resource *anonymous_instance(struct pe_resource *clone, struct 
 		struct pe_resource *inst = clone->children->pdata[i];
 		struct pe_resource *match;
 
-		if (inst->orphan) {
-			continue;
-		}
 		if (inst->running_on->len > 0 || inst->pending_node != NULL) {
 			if (!active_on(inst, node)) {
 				continue;

@@ -18,6 +18,7 @@
 
 #include "../pe_bundle_private.h"
 #include "../pe_sched_private.h"
+#include "unpacked_cib.h"
 
 #define HEAD                                                                            \
 	"<cib have-quorum='1'><configuration><crm_config><cluster_property_set id='o'>" \
@@ -49,31 +50,14 @@ static const char resources[] =
 	"<bundle id='plain'><podman image='img:2' network='host'/></bundle>"
 	"</resources>";
 
-struct fixture {
-	xmlDoc *doc;
-	struct pe_cluster *c;
-};
-
-static struct fixture *unpack(const char *extra_config, const char *status)
+static struct unpacked_cib *unpack(const char *extra_config, const char *status)
 {
-	struct fixture *f = g_new0(struct fixture, 1);
 	char *text = g_strconcat(HEAD, resources, extra_config, "</configuration><status>", status,
 				 "</status></cib>", NULL);
-	struct pe_time now = { 0, 0 };
-	char *error = NULL;
+	struct unpacked_cib *f = unpacked_cib_new(text);
 
-	assert_int_equal(pcmk_xml_parse(text, strlen(text), &f->doc, &error), 0);
-	assert_int_equal(pe_cluster_unpack(xmlDocGetRootElement(f->doc), &now, &f->c, &error), 0);
-	assert_null(error);
 	g_free(text);
 	return f;
-}
-
-static void fixture_free(struct fixture *f)
-{
-	pe_cluster_free(f->c);
-	xmlFreeDoc(f->doc);
-	g_free(f);
 }
 
 static const char *param(struct pe_cluster *c, const char *rsc, const char *name)
@@ -86,7 +70,7 @@ static const char *param(struct pe_cluster *c, const char *rsc, const char *name
 
 static void test_unpack_members(void **state)
 {
-	struct fixture *f = unpack("", "");
+	struct unpacked_cib *f = unpack("", "");
 	struct pe_resource *web = pe_bundle_find(f->c, "web");
 	const struct pe_bundle *b;
 
@@ -117,12 +101,12 @@ static void test_unpack_members(void **state)
 	assert_null(b->replicas[0].node);
 	assert_string_equal(b->replicas[0].container->id, "plain-podman-0");
 	assert_null(pe_bundle_find(f->c, "httpd"));
-	fixture_free(f);
+	unpacked_cib_free(f);
 }
 
 static void test_generated_params(void **state)
 {
-	struct fixture *f = unpack("", "");
+	struct unpacked_cib *f = unpack("", "");
 
 	(void)state;
 	assert_string_equal(param(f->c, "web-docker-0", "run_opts"),
@@ -143,7 +127,7 @@ static void test_generated_params(void **state)
 	assert_string_equal(param(f->c, "plain-podman-0", "run_opts"),
 			    " -e PCMK_stderr=1 --net=host -e PCMK_remote_port=3121 ");
 	assert_null(param(f->c, "plain-podman-0", "run_cmd"));
-	fixture_free(f);
+	unpacked_cib_free(f);
 }
 
 static void test_replica_ip_limits(void **state)
@@ -188,7 +172,7 @@ static const char running[] = STATE("node1") "<lrm id='1'><lrm_resources>" LRM(
 
 static void test_history_and_text(void **state)
 {
-	struct fixture *f = unpack("", running);
+	struct unpacked_cib *f = unpack("", running);
 	const struct pe_bundle *b = pe_bundle_find(f->c, "web")->bundle_data;
 	GString *out = g_string_new(NULL);
 
@@ -209,7 +193,7 @@ static void test_history_and_text(void **state)
 	assert_null(strstr(out->str, "plain"));
 	assert_non_null(strstr(out->str, "web-1 (192.0.2.255)"));
 	g_string_free(out, TRUE);
-	fixture_free(f);
+	unpacked_cib_free(f);
 }
 
 static void schedule(const char *extra_config, const char *status, struct pe_cluster **c,

@@ -15,6 +15,7 @@
 #include <crm/pengine/status_text.h>
 
 #include "../pe_sched_private.h"
+#include "unpacked_cib.h"
 
 #define DUMMY(id) "<primitive id='" id "' class='ocf' provider='pacemaker' type='Dummy'/>"
 #define STATE(n)                           \
@@ -51,30 +52,13 @@ static const char config[] =
 			   "<nvpair id='d1' name='resource-stickiness' value='100'/>"
 			   "</meta_attributes></rsc_defaults></configuration><status>";
 
-struct fixture {
-	xmlDoc *doc;
-	struct pe_cluster *c;
-};
-
-static struct fixture *unpack(const char *status)
+static struct unpacked_cib *unpack(const char *status)
 {
-	struct fixture *f = g_new0(struct fixture, 1);
 	char *text = g_strconcat(config, status, "</status></cib>", NULL);
-	struct pe_time now = { 0, 0 };
-	char *error = NULL;
+	struct unpacked_cib *f = unpacked_cib_new(text);
 
-	assert_int_equal(pcmk_xml_parse(text, strlen(text), &f->doc, &error), 0);
-	assert_int_equal(pe_cluster_unpack(xmlDocGetRootElement(f->doc), &now, &f->c, &error), 0);
-	assert_null(error);
 	g_free(text);
 	return f;
-}
-
-static void fixture_free(struct fixture *f)
-{
-	pe_cluster_free(f->c);
-	xmlFreeDoc(f->doc);
-	g_free(f);
 }
 
 /* vm1 and remote1 run on node1; A ran in guest1. */
@@ -112,7 +96,7 @@ static const char container_down[] = STATE("1") "</node_state>" STATE(
 
 static void test_nodes_made(void **state)
 {
-	struct fixture *f = unpack(all_up);
+	struct unpacked_cib *f = unpack(all_up);
 	struct pe_node *guest = pe_node_find(f->c, "guest1");
 	struct pe_node *remote = pe_node_find(f->c, "remote1");
 
@@ -124,12 +108,12 @@ static void test_nodes_made(void **state)
 	assert_non_null(remote);
 	assert_true(remote->remote && !remote->guest);
 	assert_false(pe_node_find(f->c, "node1")->remote);
-	fixture_free(f);
+	unpacked_cib_free(f);
 }
 
 static void test_guest_connection(void **state)
 {
-	struct fixture *f = unpack(all_up);
+	struct unpacked_cib *f = unpack(all_up);
 	struct pe_resource *conn = pe_resource_find(f->c, "guest1");
 
 	(void)state;
@@ -142,12 +126,12 @@ static void test_guest_connection(void **state)
 	assert_string_equal(g_hash_table_lookup(conn->params, "addr"), "192.0.2.5");
 	assert_null(g_hash_table_lookup(conn->params, "port"));
 	assert_false(pe_resource_find(f->c, "remote1")->implicit);
-	fixture_free(f);
+	unpacked_cib_free(f);
 }
 
 static void test_online_with_connection(void **state)
 {
-	struct fixture *f = unpack(all_up);
+	struct unpacked_cib *f = unpack(all_up);
 	struct pe_node *guest = pe_node_find(f->c, "guest1");
 	struct pe_resource *a = pe_resource_find(f->c, "A");
 
@@ -159,12 +143,12 @@ static void test_online_with_connection(void **state)
 	assert_int_equal(a->running_on->len, 1);
 	assert_ptr_equal(a->running_on->pdata[0], guest);
 	assert_false(a->failed);
-	fixture_free(f);
+	unpacked_cib_free(f);
 }
 
 static void test_offline_without_container(void **state)
 {
-	struct fixture *f = unpack(container_down);
+	struct unpacked_cib *f = unpack(container_down);
 	struct pe_node *guest = pe_node_find(f->c, "guest1");
 	struct pe_resource *a = pe_resource_find(f->c, "A");
 
@@ -176,12 +160,12 @@ static void test_offline_without_container(void **state)
 	assert_int_equal(a->running_on->len, 0);
 	assert_false(a->failed);
 	assert_false(guest->unclean);
-	fixture_free(f);
+	unpacked_cib_free(f);
 }
 
 static void test_status_text(void **state)
 {
-	struct fixture *f = unpack(all_up);
+	struct unpacked_cib *f = unpack(all_up);
 	GString *out = g_string_new(NULL);
 
 	(void)state;
@@ -197,12 +181,12 @@ static void test_status_text(void **state)
 	assert_string_equal(pe_status_node_kind(pe_node_find(f->c, "guest1")), "GuestNode");
 	assert_string_equal(pe_status_node_kind(pe_node_find(f->c, "remote1")), "RemoteNode");
 	g_string_free(out, TRUE);
-	fixture_free(f);
+	unpacked_cib_free(f);
 }
 
 static void test_offline_guest_not_listed(void **state)
 {
-	struct fixture *f = unpack(container_down);
+	struct unpacked_cib *f = unpack(container_down);
 	GString *out = g_string_new(NULL);
 
 	(void)state;
@@ -210,7 +194,7 @@ static void test_offline_guest_not_listed(void **state)
 	assert_null(strstr(out->str, "guest1"));
 	assert_non_null(strstr(out->str, "  * RemoteOFFLINE: [ remote1 ]\n"));
 	g_string_free(out, TRUE);
-	fixture_free(f);
+	unpacked_cib_free(f);
 }
 
 static struct pe_cluster *schedule(const char *status, xmlDoc **doc, xmlNode **graph)

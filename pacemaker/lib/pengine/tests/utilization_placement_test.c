@@ -13,6 +13,7 @@
 #include <crm/common/xml.h>
 
 #include "../pe_sched_private.h"
+#include "unpacked_cib.h"
 
 #define NODE(n, cpu)                                                \
 	"<node id='" n "' uname='" n "'><utilization id='" n "-u'>" \
@@ -45,20 +46,10 @@ static const char cib_text[] =
 						     "<status>" STATE("node1")
 							     STATE("node2") "</status></cib>";
 
-struct fixture {
-	xmlDoc *doc;
-	struct pe_cluster *c;
-};
-
 static int setup(void **state)
 {
-	struct fixture *f = g_new0(struct fixture, 1);
-	struct pe_time now = { 0, 0 };
-	char *error = NULL;
+	struct unpacked_cib *f = unpacked_cib_new(cib_text);
 
-	assert_int_equal(pcmk_xml_parse(cib_text, strlen(cib_text), &f->doc, &error), 0);
-	assert_int_equal(pe_cluster_unpack(xmlDocGetRootElement(f->doc), &now, &f->c, &error), 0);
-	assert_null(error);
 	pe_group_colocate_members(pe_resource_find(f->c, "group1"));
 	pe_locations_apply(f->c);
 	*state = f;
@@ -67,17 +58,15 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
+	struct unpacked_cib *f = *state;
 
-	pe_cluster_free(f->c);
-	xmlFreeDoc(f->doc);
-	g_free(f);
+	unpacked_cib_free(f);
 	return 0;
 }
 
 static struct pe_resource *rsc(void **state, const char *id)
 {
-	struct fixture *f = *state;
+	struct unpacked_cib *f = *state;
 	struct pe_resource *r = pe_resource_find(f->c, id);
 
 	assert_non_null(r);
@@ -86,7 +75,7 @@ static struct pe_resource *rsc(void **state, const char *id)
 
 static int score_on(void **state, const char *id, const char *uname)
 {
-	struct fixture *f = *state;
+	struct unpacked_cib *f = *state;
 
 	return rsc(state, id)->scores[pe_node_find(f->c, uname)->index];
 }
@@ -105,7 +94,7 @@ static void colocated_sum_covers_group_and_dependents(void **state)
 
 static void assigned_resources_are_not_summed(void **state)
 {
-	struct fixture *f = *state;
+	struct unpacked_cib *f = *state;
 	struct pe_resource *b = rsc(state, "b");
 	GHashTable *sum;
 
@@ -126,7 +115,7 @@ static void bans_nodes_without_room_for_the_set(void **state)
 
 static void no_room_anywhere_prefers_most_free(void **state)
 {
-	struct fixture *f = *state;
+	struct unpacked_cib *f = *state;
 	struct pe_node *most_free = pe_utilization_ban_insufficient(rsc(state, "big"));
 
 	/* Nothing fits: the node with most left is preferred, and a node
@@ -138,7 +127,7 @@ static void no_room_anywhere_prefers_most_free(void **state)
 
 static void consume_and_release_follow_strategy(void **state)
 {
-	struct fixture *f = *state;
+	struct unpacked_cib *f = *state;
 	struct pe_node *node1 = pe_node_find(f->c, "node1");
 
 	pe_utilization_consume(node1, rsc(state, "a"));
@@ -154,7 +143,7 @@ static void consume_and_release_follow_strategy(void **state)
 
 static void load_orderings(void **state)
 {
-	struct fixture *f = *state;
+	struct unpacked_cib *f = *state;
 	struct pe_resource *a = rsc(state, "a");
 	guint before = f->c->orderings->len;
 	struct pe_action *ls1, *ls2;
@@ -184,7 +173,7 @@ static void load_orderings(void **state)
 
 static void load_input_kept_only_on_same_node(void **state)
 {
-	struct fixture *f = *state;
+	struct unpacked_cib *f = *state;
 	struct pe_resource *a = rsc(state, "a");
 	struct pe_node *node1 = pe_node_find(f->c, "node1");
 	struct pe_node *node2 = pe_node_find(f->c, "node2");

@@ -335,12 +335,10 @@ static void gather_join(struct totem_srp *srp, const struct totem_join *j)
 	restart_agreement(srp);
 }
 
-/* A join from outside our ring that gives up on us. */
+/* A join from outside the ring we are operational in that gives up on us. */
 static bool excluded_by(const struct totem_srp *srp, const struct totem_join *j)
 {
-	const struct idset *ring = srp->state == SRP_OPERATIONAL ? &srp->memb : &srp->new_memb;
-
-	if (idset_has(ring, j->sender)) {
+	if (idset_has(&srp->memb, j->sender)) {
 		return false;
 	}
 	for (uint32_t i = 0; i < j->failed_count; i++) {
@@ -376,7 +374,7 @@ void memb_handle_join(struct totem_srp *srp, const void *pkt, size_t len)
 		 * merge detection brings us together */
 		return;
 	}
-	if (srp->state != SRP_GATHER && excluded_by(srp, &j)) {
+	if (srp->state == SRP_OPERATIONAL && excluded_by(srp, &j)) {
 		/* its round goes on without us; once its ring is formed, merge
 		 * detection brings us together.  Re-forming our own ring for
 		 * it would only be undone again. */
